@@ -1,0 +1,3 @@
+from l10n_news.cli.main import main
+
+main()

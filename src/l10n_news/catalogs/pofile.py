@@ -1,0 +1,426 @@
+"""Reading and writing PO and POT files (the model lives in `catalog`).
+
+Written by hand rather than through polib or Babel because neither keeps what a translator's
+tool wrote: an entry nobody changed is written back exactly as it was read (Poedit's wrapping,
+its header order, its comments), and every entry remembers its line for `file:line` findings.
+New or changed entries are written the way GNU msgmerge writes them (wrapped at 79 columns).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.errors import CatalogError
+
+WIDTH = 79
+
+_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*)$")
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_UNESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    '"': '"',
+    "?": "?",
+    "'": "'",
+}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
+_ESCAPE_RE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+
+
+def unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        nxt = text[i + 1] if i + 1 < n else ""
+        if nxt in _UNESCAPES:
+            out.append(_UNESCAPES[nxt])
+            i += 2
+        elif nxt in "01234567" and nxt:
+            m = re.match(r"[0-7]{1,3}", text[i + 1 :])
+            assert m is not None
+            out.append(chr(int(m.group(0), 8)))
+            i += 1 + len(m.group(0))
+        elif nxt == "x" and re.match(r"[0-9A-Fa-f]", text[i + 2 : i + 3]):
+            m = re.match(r"[0-9A-Fa-f]+", text[i + 2 :])
+            assert m is not None
+            out.append(chr(int(m.group(0), 16)))
+            i += 2 + len(m.group(0))
+        else:
+            raise ValueError(f"invalid escape sequence \\{nxt}")
+    return "".join(out)
+
+
+def escape(text: str) -> str:
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+
+
+class _Entry:
+    """What the parser has gathered of one entry so far."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start  # 0-based index of its first line
+        self.msg = Message(msgid="")
+        self.fields: dict[str, list[str]] = {}
+        self.plural_strings: dict[int, list[str]] = {}
+        self.previous: dict[str, list[str]] = {}
+        self.has_msgid = False
+        self.has_msgstr = False
+        self.obsolete: bool | None = None
+        self.last: list[str] | None = None
+        self.started = False  # any line at all
+
+    def text(self, name: str) -> str | None:
+        parts = self.fields.get(name)
+        return None if parts is None else "".join(parts)
+
+
+def read_po(source: str | bytes | Path, *, path: str | Path | None = None) -> Catalog:
+    """Parse a PO or POT file. Raises CatalogError with file:line on any syntax error."""
+    if isinstance(source, Path):
+        path = path or source
+        try:
+            source = source.read_bytes()
+        except OSError as exc:
+            raise CatalogError(f"cannot read: {exc.strerror}", path=source) from None
+    if isinstance(source, bytes):
+        source = _decode(source, path)
+    return _Parser(source, path).parse()
+
+
+def _decode(data: bytes, path: str | Path | None) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    charset = "utf-8"
+    match = _CHARSET_RE.search(data[:8192])
+    if match:
+        name = match.group(1).decode("ascii").lower()
+        if name not in ("charset", "utf-8", "utf8"):
+            charset = name
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise CatalogError(f"unknown charset {charset!r} in Content-Type", path=path) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"invalid {charset} (byte {exc.start})", path=path, line=line) from None
+
+
+class _Parser:
+    def __init__(self, text: str, path: str | Path | None) -> None:
+        # Only "\n" ends a line: str.splitlines() would also split at \v and \f in strings.
+        self.lines = text.split("\n")
+        self.lines = [line + "\n" for line in self.lines[:-1]] + (
+            [self.lines[-1]] if self.lines[-1] else []
+        )
+        self.path = path
+        self.catalog = Catalog()
+        self.header_seen = False
+
+    def error(self, lineno: int, message: str) -> CatalogError:
+        return CatalogError(message, path=self.path, line=lineno + 1)
+
+    def parse(self) -> Catalog:
+        entry = _Entry(0)
+        for i, raw in enumerate(self.lines):
+            line = raw.strip()
+            if not line:
+                if entry.has_msgstr:
+                    self.finish(entry, i)
+                    entry = _Entry(i + 1)
+                elif not entry.started:
+                    entry.start = i + 1
+                continue
+            obsolete = False
+            if line.startswith("#~"):
+                obsolete = True
+                line = line[2:].lstrip()
+                if not line:
+                    continue
+                if line.startswith("|"):
+                    line = "#" + line
+            if line.startswith("#"):
+                if entry.has_msgstr:
+                    self.finish(entry, i)
+                    entry = _Entry(i)
+                self.comment(entry, line, i)
+                entry.started = True
+                continue
+            if line.startswith('"'):
+                if entry.last is None:
+                    raise self.error(i, "a string with no keyword before it")
+                entry.last.append(self.string(line, i))
+                continue
+            m = _KEYWORD_RE.match(line)
+            if not m:
+                raise self.error(i, f"syntax error: {line[:40]!r}")
+            keyword, index, rest = m.group(1), m.group(2), m.group(3)
+            value = self.string(rest, i)
+            if keyword in ("msgctxt", "msgid") and entry.has_msgstr:
+                self.finish(entry, i)
+                entry = _Entry(i)
+            if entry.obsolete is None and keyword in ("msgctxt", "msgid"):
+                entry.obsolete = obsolete
+            elif entry.obsolete is not None and entry.obsolete != obsolete:
+                raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
+            entry.started = True
+            if keyword == "msgctxt":
+                if entry.has_msgid or "msgctxt" in entry.fields:
+                    raise self.error(i, "msgctxt must come before msgid, once")
+                entry.last = entry.fields["msgctxt"] = [value]
+            elif keyword == "msgid":
+                if entry.has_msgid:
+                    raise self.error(i, "missing msgstr before this msgid")
+                entry.has_msgid = True
+                entry.msg.lineno = entry.msg.lineno or i + 1
+                entry.last = entry.fields["msgid"] = [value]
+            elif keyword == "msgid_plural":
+                if not entry.has_msgid or entry.has_msgstr or "msgid_plural" in entry.fields:
+                    raise self.error(i, "msgid_plural must follow msgid")
+                entry.last = entry.fields["msgid_plural"] = [value]
+            else:
+                if not entry.has_msgid:
+                    raise self.error(i, "msgstr without msgid")
+                if index is None:
+                    if "msgid_plural" in entry.fields:
+                        raise self.error(i, "a plural entry needs msgstr[N], not msgstr")
+                    if "msgstr" in entry.fields:
+                        raise self.error(i, "a second msgstr")
+                    entry.last = entry.fields["msgstr"] = [value]
+                else:
+                    if "msgid_plural" not in entry.fields:
+                        raise self.error(i, "msgstr[N] without msgid_plural")
+                    n = int(index)
+                    if n != len(entry.plural_strings):
+                        raise self.error(i, f"msgstr[{n}] out of order")
+                    entry.last = entry.plural_strings[n] = [value]
+                entry.has_msgstr = True
+        if entry.started:
+            if not entry.has_msgid:
+                # Comments after the last entry: GNU tools accept them; keep them as they are.
+                self.catalog.trailing_text = "".join(self.lines[entry.start :])
+            else:
+                self.finish(entry, len(self.lines))
+        return self.catalog
+
+    def string(self, text: str, i: int) -> str:
+        m = _STRING_RE.match(text)
+        if not m:
+            raise self.error(i, f"malformed string: {text[:40]!r}")
+        try:
+            return unescape(m.group(1))
+        except ValueError as exc:
+            raise self.error(i, str(exc)) from None
+
+    def comment(self, entry: _Entry, line: str, i: int) -> None:
+        msg = entry.msg
+        kind = line[1:2]
+        body = line[2:]
+        if kind == "|":
+            body = body.strip()
+            m = _KEYWORD_RE.match(body)
+            if m and m.group(1) in ("msgctxt", "msgid", "msgid_plural"):
+                entry.last = entry.previous[m.group(1)] = [self.string(m.group(3), i)]
+            elif body.startswith('"') and entry.last is not None and entry.previous:
+                entry.last.append(self.string(body, i))
+            else:
+                raise self.error(i, f"malformed previous-msgid comment: {line[:40]!r}")
+            return
+        entry.last = None
+        if kind == ",":
+            msg.flags.extend(f.strip() for f in body.split(",") if f.strip())
+        elif kind == ".":
+            msg.extracted_comments.append(body[1:] if body.startswith(" ") else body)
+        elif kind == ":":
+            msg.references.extend(body.split())
+        else:
+            text = line[1:]
+            msg.translator_comments.append(text[1:] if text.startswith(" ") else text)
+
+    def finish(self, entry: _Entry, end: int) -> None:
+        msg = entry.msg
+        if not entry.has_msgstr:
+            raise self.error(end - 1, "entry has no msgstr")
+        msg.msgctxt = entry.text("msgctxt")
+        msg.msgid = entry.text("msgid") or ""
+        msg.msgid_plural = entry.text("msgid_plural")
+        if msg.msgid_plural is not None:
+            msg.msgstr_plural = [
+                "".join(entry.plural_strings[k]) for k in sorted(entry.plural_strings)
+            ]
+        else:
+            msg.msgstr = entry.text("msgstr") or ""
+        prev = entry.previous
+        msg.previous_msgctxt = "".join(prev["msgctxt"]) if "msgctxt" in prev else None
+        msg.previous_msgid = "".join(prev["msgid"]) if "msgid" in prev else None
+        msg.previous_msgid_plural = (
+            "".join(prev["msgid_plural"]) if "msgid_plural" in prev else None
+        )
+        msg.obsolete = bool(entry.obsolete)
+        first_line = entry.start
+        while first_line < end and not self.lines[first_line].strip():
+            first_line += 1
+        last = end
+        while last > first_line and not self.lines[last - 1].strip():
+            last -= 1
+        raw = "".join(self.lines[first_line:last])
+        if msg.msgid == "" and msg.msgctxt is None and not msg.obsolete:
+            self.set_header(msg, raw, entry.msg.lineno or first_line + 1)
+            return
+        msg.source_text = raw if raw.endswith("\n") else raw + "\n"
+        msg.source_fingerprint = msg.fingerprint()
+        try:
+            self.catalog.add(msg)
+        except CatalogError as exc:
+            raise CatalogError(exc.message, path=self.path, line=msg.lineno) from None
+
+    def set_header(self, msg: Message, raw: str, lineno: int) -> None:
+        if self.header_seen:
+            raise CatalogError("a second header entry (empty msgid)", path=self.path, line=lineno)
+        self.header_seen = True
+        cat = self.catalog
+        for line in msg.msgstr.split("\n"):
+            if not line.strip():
+                continue
+            name, sep, value = line.partition(":")
+            if not sep:
+                raise CatalogError(f"malformed header line {line!r}", path=self.path, line=lineno)
+            cat.header[name.strip()] = value.strip()
+        cat.header_comments = msg.translator_comments
+        cat.header_flags = msg.flags
+        cat.header_source_text = raw if raw.endswith("\n") else raw + "\n"
+        cat.header_source_fingerprint = cat.header_fingerprint()
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _wrap(escaped: str, room: int) -> list[str]:
+    """Split an escaped string into pieces that fit `room` columns, GNU style.
+
+    A piece ends after each `\\n`; a long piece is broken after a space.
+    """
+    pieces: list[str] = []
+    for part in re.split(r"(?<=\\n)", escaped):
+        if not part:
+            continue
+        while len(part) > room:
+            cut = part.rfind(" ", 0, room)
+            if cut <= 0:
+                cut = part.find(" ", room)
+                if cut < 0:
+                    break
+            pieces.append(part[: cut + 1])
+            part = part[cut + 1 :]
+        if part:
+            pieces.append(part)
+    return pieces
+
+
+def _string_lines(keyword: str, value: str, prefix: str, width: int) -> list[str]:
+    escaped = escape(value)
+    one_line = f'{prefix}{keyword} "{escaped}"'
+    inner_newline = "\\n" in escaped[:-2]
+    if not inner_newline and len(one_line) <= width:
+        return [one_line]
+    pieces = _wrap(escaped, width - len(prefix) - 2)
+    return [f'{prefix}{keyword} ""'] + [f'{prefix}"{p}"' for p in pieces]
+
+
+def _reference_lines(refs: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    current = "#:"
+    for ref in refs:
+        if len(current) + 1 + len(ref) > width and current != "#:":
+            lines.append(current)
+            current = "#:"
+        current += " " + ref
+    if current != "#:":
+        lines.append(current)
+    return lines
+
+
+def _comment(prefix: str, text: str) -> str:
+    return f"{prefix} {text}" if text else prefix
+
+
+def format_message(msg: Message, width: int = WIDTH) -> str:
+    if msg.source_text is not None and not msg.modified:
+        return msg.source_text
+    out: list[str] = [_comment("#", c) for c in msg.translator_comments]
+    out += [_comment("#.", c) for c in msg.extracted_comments]
+    if not msg.obsolete:
+        out += _reference_lines(msg.references, width)
+    if msg.flags:
+        out.append("#, " + ", ".join(msg.flags))
+    prev = "#~| " if msg.obsolete else "#| "
+    if msg.previous_msgctxt is not None:
+        out += _string_lines("msgctxt", msg.previous_msgctxt, prev, width)
+    if msg.previous_msgid is not None:
+        out += _string_lines("msgid", msg.previous_msgid, prev, width)
+    if msg.previous_msgid_plural is not None:
+        out += _string_lines("msgid_plural", msg.previous_msgid_plural, prev, width)
+    p = "#~ " if msg.obsolete else ""
+    if msg.msgctxt is not None:
+        out += _string_lines("msgctxt", msg.msgctxt, p, width)
+    out += _string_lines("msgid", msg.msgid, p, width)
+    if msg.msgid_plural is not None:
+        out += _string_lines("msgid_plural", msg.msgid_plural, p, width)
+        for k, s in enumerate(msg.msgstr_plural or [""]):
+            out += _string_lines(f"msgstr[{k}]", s, p, width)
+    else:
+        out += _string_lines("msgstr", msg.msgstr, p, width)
+    return "\n".join(out) + "\n"
+
+
+def format_header(catalog: Catalog, width: int = WIDTH) -> str:
+    if (
+        catalog.header_source_text is not None
+        and catalog.header_fingerprint() == catalog.header_source_fingerprint
+    ):
+        return catalog.header_source_text
+    out = [_comment("#", c) for c in catalog.header_comments]
+    if catalog.header_flags:
+        out.append("#, " + ", ".join(catalog.header_flags))
+    out.append('msgid ""')
+    out.append('msgstr ""')
+    for name, value in catalog.header.items():
+        out += [f'"{piece}"' for piece in _wrap(escape(f"{name}: {value}\n"), width - 2)]
+    return "\n".join(out) + "\n"
+
+
+def write_po(catalog: Catalog, width: int = WIDTH) -> str:
+    """The catalog as PO text: header, active messages in order, then obsolete ones."""
+    blocks: list[str] = []
+    if catalog.header or catalog.header_comments:
+        blocks.append(format_header(catalog, width))
+    blocks.extend(format_message(m, width) for m in catalog)
+    blocks.extend(format_message(m, width) for m in catalog.obsolete)
+    if catalog.trailing_text:
+        blocks.append(catalog.trailing_text)
+    return "\n".join(blocks)

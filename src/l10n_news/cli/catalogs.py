@@ -1,0 +1,153 @@
+"""extract, update, compile, stats: the gettext core of the pipeline."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import click
+
+from l10n_news.cli.common import (
+    domain_option,
+    json_option,
+    language_option,
+    print_json,
+    show_progress,
+    workspace_option,
+)
+from l10n_news.compile import compile_workspace
+from l10n_news.extract import extract_workspace
+from l10n_news.stats import workspace_stats
+from l10n_news.update import update_workspace
+from l10n_news.workspace import Workspace
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator:
+    """A callback `(done, total)` that draws a bar on a terminal, and does nothing elsewhere."""
+    if not show_progress():
+        yield None
+        return
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+@click.command()
+@click.argument("slugs", nargs=-1)
+@workspace_option
+@json_option
+def extract(ws: Workspace, slugs: tuple[str, ...], as_json: bool) -> None:
+    """Write locales/<slug>.pot for each article (and locales/ui.pot for the site's UI).
+
+    One entry per unit: title, summary, captions, section names, tags, author, each heading,
+    paragraph, list item and quote, with a reference to its line and a comment naming its role.
+    Unchanged articles are skipped; a template that would differ only by date is not rewritten.
+
+    Example:
+
+        l10n-news extract -C .
+    """
+    with progress_bar("extract") as progress:
+        report = extract_workspace(ws, slugs=list(slugs) or None, progress=progress)
+    if as_json:
+        print_json(report.as_dict())
+        return
+    for domain in report.written:
+        click.echo(f"wrote {ws.relative(ws.pot_path(domain))}")
+    click.echo(f"extract: {len(report.written)} written, {len(report.unchanged)} unchanged")
+
+
+@click.command()
+@workspace_option
+@language_option
+@domain_option
+@json_option
+def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_json: bool) -> None:
+    """Merge each template into the catalogs of every target language (msgmerge semantics).
+
+    An unchanged source keeps its translation; a changed one gets the closest old translation
+    as fuzzy with the previous source (#|); entries that left the template become obsolete (#~),
+    never deleted. Missing catalogs are created with the right Plural-Forms.
+
+    Example:
+
+        l10n-news update -l kk
+    """
+    with progress_bar("update") as progress:
+        summary = update_workspace(
+            ws, langs=list(langs) or None, domains=list(domains) or None, progress=progress
+        )
+    if as_json:
+        print_json(summary.as_dict())
+        return
+    for key, counts in summary.catalogs.items():
+        lang, domain = key.split("/", 1)
+        shown = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+        click.echo(f"{ws.relative(ws.po_path(lang, domain))}: {shown or 'empty'}")
+    click.echo(
+        f"update: {len(summary.created)} created, {len(summary.written)} updated, "
+        f"{len(summary.unchanged)} unchanged"
+    )
+
+
+@click.command("compile")
+@workspace_option
+@click.option("--use-fuzzy", is_flag=True, help="Also compile fuzzy entries (drafts).")
+@json_option
+def compile_(ws: Workspace, use_fuzzy: bool, as_json: bool) -> None:
+    """Compile every .po under locales/ into a .mo beside it (fuzzy entries left out).
+
+    Example:
+
+        l10n-news compile
+    """
+    with progress_bar("compile") as progress:
+        report = compile_workspace(ws, use_fuzzy=use_fuzzy, progress=progress)
+    if as_json:
+        print_json(report.as_dict())
+        return
+    click.echo(f"compile: {len(report.compiled)} compiled, {len(report.unchanged)} unchanged")
+
+
+@click.command()
+@workspace_option
+@language_option
+@domain_option
+@json_option
+def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_json: bool) -> None:
+    """Show, per language and domain: total, reviewed, drafts, needs review, untranslated,
+    obsolete and words. Fuzzy entries are never counted as translated.
+
+    Example:
+
+        l10n-news stats --json
+    """
+    rows = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
+    if as_json:
+        print_json([r.as_dict() for r in rows])
+        return
+    if not rows:
+        click.echo("no catalogs yet: run 'l10n-news extract' and 'l10n-news update'")
+        return
+    head = (
+        f"{'lang':<5}{'domain':<32}{'total':>6}{'reviewed':>9}{'drafts':>7}{'review':>7}"
+        f"{'untr.':>6}{'obs.':>5}{'words':>7}{'%':>7}"
+    )
+    click.echo(head)
+    for r in rows:
+        click.echo(
+            f"{r.lang:<5}{r.domain[:31]:<32}{r.total:>6}{r.translated:>9}{r.drafts:>7}"
+            f"{r.needs_review:>7}{r.untranslated:>6}{r.obsolete:>5}{r.words:>7}{r.percent:>6.1f}%"
+        )

@@ -1,0 +1,64 @@
+"""Counts per language and domain. Fuzzy is never counted as translated."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from l10n_news.catalogs import Catalog, State
+from l10n_news.catalogs.catalog import count_words
+from l10n_news.workspace import Workspace
+
+
+@dataclass
+class CatalogStats:
+    lang: str
+    domain: str
+    total: int = 0
+    translated: int = 0  # reviewed: translated and not fuzzy
+    fuzzy: int = 0  # drafts + needs_review
+    drafts: int = 0  # machine drafts awaiting review
+    needs_review: int = 0  # fuzzy because the source changed
+    untranslated: int = 0
+    obsolete: int = 0
+    words: int = 0  # words of the source text
+    translated_words: int = 0
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "percent": self.percent}
+
+
+def catalog_stats(catalog: Catalog, lang: str, domain: str) -> CatalogStats:
+    s = CatalogStats(lang, domain, obsolete=len(catalog.obsolete))
+    for msg in catalog:
+        s.total += 1
+        words = count_words(msg.msgid)
+        s.words += words
+        state = msg.state
+        if state is State.REVIEWED:
+            s.translated += 1
+            s.translated_words += words
+        elif state is State.DRAFT:
+            s.drafts += 1
+        elif state is State.NEEDS_REVIEW:
+            s.needs_review += 1
+        else:
+            s.untranslated += 1
+    s.fuzzy = s.drafts + s.needs_review
+    return s
+
+
+def workspace_stats(
+    ws: Workspace, *, langs: list[str] | None = None, domains: list[str] | None = None
+) -> list[CatalogStats]:
+    for lang in langs or []:
+        ws.check_language(lang)
+    out = []
+    for lang, domain, path in ws.catalog_paths():
+        if (langs and lang not in langs) or (domains and domain not in domains):
+            continue
+        out.append(catalog_stats(ws.read_catalog(path), lang, domain))
+    return out

@@ -1,0 +1,153 @@
+"""Stage 2: merge each `locales/<domain>.pot` into `locales/<lang>/LC_MESSAGES/<domain>.po`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from l10n_news import __version__
+from l10n_news.catalogs import Catalog, UpdateReport, read_po
+from l10n_news.errors import CatalogError
+from l10n_news.languages import get_language
+from l10n_news.state import RunState, signature
+from l10n_news.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class UpdateSummary:
+    catalogs: dict[str, dict[str, int]] = field(default_factory=dict)  # "lang/domain" -> counts
+    created: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "created": self.created,
+            "written": self.written,
+            "unchanged": self.unchanged,
+            "catalogs": self.catalogs,
+        }
+
+
+def new_catalog(ws: Workspace, lang: str, template: Catalog) -> Catalog:
+    """An empty catalog for `lang`, as msginit would start it."""
+    header = {
+        "Project-Id-Version": template.header.get("Project-Id-Version", ws.project),
+        "Report-Msgid-Bugs-To": template.header.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": template.header.get("POT-Creation-Date", ""),
+        "PO-Revision-Date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M+0000"),
+        "Last-Translator": "",
+        "Language-Team": f"{get_language(lang).name}",
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": get_language(lang).plural_forms,
+        "X-Generator": f"l10n-news {__version__}",
+    }
+    if "X-Source-Language" in template.header:
+        header["X-Source-Language"] = template.header["X-Source-Language"]
+    return Catalog(header)
+
+
+def fix_header(catalog: Catalog, lang: str, project: str) -> None:
+    """The header fields GNU gettext and translators' tools rely on, right for `lang`."""
+    language = get_language(lang)
+    h = catalog.header
+    if h.get("Language") != lang:
+        h["Language"] = lang
+    if "Plural-Forms" not in h:
+        # An existing rule is the translation team's choice (GNOME's kk uses one form): kept.
+        h["Plural-Forms"] = language.plural_forms
+    if "charset=utf-8" not in h.get("Content-Type", "").lower():
+        h["Content-Type"] = "text/plain; charset=UTF-8"  # we always write UTF-8
+    h.setdefault("MIME-Version", "1.0")
+    h.setdefault("Content-Transfer-Encoding", "8bit")
+    if not h.get("Project-Id-Version"):
+        h["Project-Id-Version"] = project
+
+
+def update_catalog(
+    ws: Workspace, lang: str, domain: str, template: Catalog
+) -> tuple[bool, bool, UpdateReport]:
+    """Merge one template into one catalog. Returns (created, written, report)."""
+    path = ws.po_path(lang, domain)
+    created = not path.exists()
+    catalog = new_catalog(ws, lang, template) if created else ws.read_catalog(path)
+    fix_header(catalog, lang, ws.project)
+    report = catalog.update(template)
+    written = ws.write_catalog(path, catalog)
+    return created, written, report
+
+
+def _record(pot: Path, po: Path) -> dict:
+    return {"pot": signature(pot), "po": signature(po)}
+
+
+def _validate(ws: Workspace, todo: list[tuple[str, list[str]]]) -> None:
+    """Parse every input first, one at a time: bad input is refused before anything is written."""
+    for domain, langs in todo:
+        read_po(ws.pot_path(domain), path=ws.relative(ws.pot_path(domain)))
+        for lang in langs:
+            if ws.po_path(lang, domain).exists():
+                ws.read_catalog(ws.po_path(lang, domain))
+
+
+def update_workspace(
+    ws: Workspace,
+    *,
+    langs: list[str] | None = None,
+    domains: list[str] | None = None,
+    progress: Progress | None = None,
+) -> UpdateSummary:
+    """Merge every template into the catalogs of every target language, creating missing ones."""
+    for lang in langs or []:
+        ws.check_language(lang)
+    available = ws.domains()
+    chosen = available if not domains else [d for d in domains if d in available]
+    missing = [d for d in domains or [] if d not in available]
+    if missing:
+        raise CatalogError(
+            f"no template for domain {missing[0]!r}: run 'l10n-news extract' first",
+            path=ws.relative(ws.pot_path(missing[0])),
+        )
+    summary = UpdateSummary()
+    state = RunState(ws.state_dir / "state.json")
+    with ws.lock():
+        todo: list[tuple[str, list[str]]] = []
+        for domain in chosen:
+            pot = ws.pot_path(domain)
+            langs_to_do = []
+            for lang in ws.target_languages(ws.domain_source_language(domain), langs):
+                po = ws.po_path(lang, domain)
+                if state.unchanged("update", f"{lang}/{domain}", _record(pot, po)):
+                    summary.unchanged.append(f"{lang}/{domain}")
+                else:
+                    langs_to_do.append(lang)
+            if langs_to_do:
+                todo.append((domain, langs_to_do))
+        _validate(ws, todo)
+        try:
+            for n, (domain, langs_to_do) in enumerate(todo, 1):
+                pot = ws.pot_path(domain)
+                template = read_po(pot, path=ws.relative(pot))
+                for lang in langs_to_do:
+                    key = f"{lang}/{domain}"
+                    created, written, report = update_catalog(ws, lang, domain, template)
+                    summary.catalogs[key] = report.as_dict()
+                    if created:
+                        summary.created.append(key)
+                    elif written:
+                        summary.written.append(key)
+                    else:
+                        summary.unchanged.append(key)
+                    state.remember("update", key, _record(pot, ws.po_path(lang, domain)))
+                if progress:
+                    progress(n, len(todo))
+        finally:
+            state.save()
+    return summary

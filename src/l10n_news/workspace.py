@@ -1,0 +1,220 @@
+"""A workspace: the folder with l10n-news.toml, its articles and its catalogs.
+
+Each stage reads its own section of the configuration (`Workspace.section`) and checks it;
+this module knows only the keys every stage shares.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n_news.catalogs.catalog import Catalog
+from l10n_news.catalogs.pofile import read_po, write_po
+from l10n_news.errors import CatalogError, ConfigError
+from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
+from l10n_news.languages import get_language
+
+CONFIG_NAME = "l10n-news.toml"
+STATE_DIR = ".l10n-news"
+UI_DOMAIN = "ui"
+SEGMENTATIONS = ("paragraph", "sentence")
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+_TOP_KEYS = {
+    "languages": list,
+    "source_language": str,
+    "segmentation": str,
+    "project": str,
+    "time_zone": str,
+}
+
+
+def check_slug(slug: str) -> str:
+    """Slugs are [a-z0-9-]+; anything else (path separators, '..') is refused."""
+    if not _SLUG_RE.fullmatch(slug) or slug == UI_DOMAIN:
+        raise ConfigError(
+            f"bad slug {slug!r}: use lowercase letters, digits and single hyphens"
+            + (
+                f" ({UI_DOMAIN!r} is reserved for the site's UI strings)"
+                if slug == UI_DOMAIN
+                else ""
+            )
+        )
+    return slug
+
+
+@dataclass
+class Workspace:
+    root: Path
+    languages: list[str]
+    source_language: str
+    segmentation: str = "paragraph"
+    project: str = "l10n-news"
+    time_zone: str = "Asia/Almaty"
+    config: dict[str, Any] = field(default_factory=dict)
+
+    # --- loading ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, root: str | Path = ".") -> Workspace:
+        root = Path(root).resolve()
+        path = root / CONFIG_NAME
+        if not path.is_file():
+            raise ConfigError(
+                f"no {CONFIG_NAME} here: not an l10n-news workspace (use -C DIR)", path=root
+            )
+        try:
+            config = tomllib.loads(path.read_text("utf-8"))
+        except UnicodeDecodeError:
+            raise ConfigError("invalid UTF-8", path=path) from None
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None)
+            msg = str(exc).split(" (at line")[0]
+            raise ConfigError(f"invalid TOML: {msg}", path=path, line=line) from None
+        return cls.from_config(root, config, path)
+
+    @classmethod
+    def from_config(cls, root: Path, config: dict[str, Any], path: Path | None = None) -> Workspace:
+        where = path or root / CONFIG_NAME
+        for key, kind in _TOP_KEYS.items():
+            if key in config and not isinstance(config[key], kind):
+                raise ConfigError(f"{key} must be a {kind.__name__}", path=where)
+        languages = config.get("languages", ["ru", "en", "kk"])
+        if not languages:
+            raise ConfigError("languages must list at least one language", path=where)
+        try:
+            for code in languages:
+                get_language(code)
+            source = config.get("source_language", languages[0])
+            get_language(source)
+        except ConfigError as exc:
+            raise ConfigError(exc.message, path=where) from None
+        if source not in languages:
+            raise ConfigError(f"source_language {source!r} is not in languages", path=where)
+        segmentation = config.get("segmentation", "paragraph")
+        if segmentation not in SEGMENTATIONS:
+            raise ConfigError(
+                f"segmentation must be one of {', '.join(SEGMENTATIONS)}, not {segmentation!r}",
+                path=where,
+            )
+        return cls(
+            root=root,
+            languages=list(languages),
+            source_language=source,
+            segmentation=segmentation,
+            project=config.get("project", root.name or "l10n-news"),
+            time_zone=config.get("time_zone", "Asia/Almaty"),
+            config=config,
+        )
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A table of l10n-news.toml (empty if absent); the stage that owns it checks it."""
+        value = self.config.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"[{name}] must be a table", path=self.config_path)
+        return value
+
+    # --- paths -----------------------------------------------------------------------
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "articles"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and records of past runs; never edited by hand, safe to delete."""
+        return self.root / STATE_DIR
+
+    def article_path(self, slug: str) -> Path:
+        return self.articles_dir / check_slug(slug) / "article.md"
+
+    def pot_path(self, domain: str) -> Path:
+        return self.locales_dir / f"{domain}.pot"
+
+    def po_path(self, lang: str, domain: str) -> Path:
+        return self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+
+    def mo_path(self, lang: str, domain: str) -> Path:
+        return self.po_path(lang, domain).with_suffix(".mo")
+
+    def relative(self, path: Path) -> str:
+        """A path as shown to the user: relative to the workspace when inside it."""
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    # --- what is there -----------------------------------------------------------------
+    def article_slugs(self) -> list[str]:
+        if not self.articles_dir.is_dir():
+            return []
+        return sorted(
+            p.parent.name
+            for p in self.articles_dir.glob("*/article.md")
+            if _SLUG_RE.fullmatch(p.parent.name)
+        )
+
+    def domains(self) -> list[str]:
+        """Every domain with a template (locales/*.pot), in name order."""
+        if not self.locales_dir.is_dir():
+            return []
+        return sorted(p.stem for p in self.locales_dir.glob("*.pot"))
+
+    def catalog_paths(self) -> Iterator[tuple[str, str, Path]]:
+        """(lang, domain, path) of every .po under locales/."""
+        if not self.locales_dir.is_dir():
+            return
+        for path in sorted(self.locales_dir.glob("*/LC_MESSAGES/*.po")):
+            yield path.parent.parent.name, path.stem, path
+
+    def check_language(self, lang: str) -> str:
+        get_language(lang)
+        if lang not in self.languages:
+            raise ConfigError(
+                f"language {lang!r} is not configured (languages: {', '.join(self.languages)})",
+                path=self.config_path,
+            )
+        return lang
+
+    def target_languages(self, source_language: str, only: list[str] | None = None) -> list[str]:
+        """Every configured language but the source, or the chosen ones among them."""
+        langs = [self.check_language(lang) for lang in only] if only else self.languages
+        return [lang for lang in langs if lang != source_language]
+
+    def domain_source_language(self, domain: str) -> str:
+        """The language a domain's msgids are written in: the article's, or the default."""
+        template = self.pot_path(domain)
+        if template.is_file():
+            head = template.read_bytes()[:4096].decode("utf-8", "replace")
+            m = re.search(r'"X-Source-Language: ([a-z]{2,3})\\n"', head)
+            if m:
+                return m.group(1)
+        return self.source_language
+
+    # --- catalogs ----------------------------------------------------------------------
+    def read_catalog(self, path: Path) -> Catalog:
+        return read_po(path, path=self.relative(path))
+
+    def write_catalog(self, path: Path, catalog: Catalog) -> bool:
+        """Write atomically; unchanged bytes are not rewritten. True if written."""
+        return write_if_changed(path, write_po(catalog).encode("utf-8"))
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        atomic_write_bytes(path, data)
+
+    def lock(self, wait: float = 10.0):
+        """Hold the workspace for one command: another one waits, then refuses."""
+        if not self.root.is_dir():
+            raise CatalogError("the workspace folder does not exist", path=self.root)
+        return workspace_lock(self.state_dir / "lock", wait=wait)
