@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from l10n_news.catalogs import Catalog, write_mo
 from l10n_news.errors import CatalogError
-from l10n_news.fileio import write_if_changed
-from l10n_news.state import RunState, signature
+from l10n_news.fileio import StagedWrites
+from l10n_news.state import RunState
 from l10n_news.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -48,38 +48,31 @@ def validate_for_compile(catalog: Catalog, path: str) -> None:
 def compile_workspace(
     ws: Workspace, *, use_fuzzy: bool = False, progress: Progress | None = None
 ) -> CompileReport:
+    """Compile every catalog whose .po changed; all .mo files land together or not at all."""
     report = CompileReport()
     paths = list(ws.catalog_paths())
     state = RunState(ws.state_dir / "state.json")
+    settings = {"fuzzy": use_fuzzy}
     with ws.lock():
-        todo = []
-        for lang, domain, po in paths:
-            key = f"{lang}/{domain}"
-            record = {
-                "po": signature(po),
-                "mo": signature(po.with_suffix(".mo")),
-                "fuzzy": use_fuzzy,
-            }
-            if state.unchanged("compile", key, record):
-                report.unchanged.append(key)
-            else:
-                # Bad input is refused before any .mo is written.
-                validate_for_compile(ws.read_catalog(po), ws.relative(po))
-                todo.append((key, po))
-        try:
-            for n, (key, po) in enumerate(todo, 1):
-                mo = po.with_suffix(".mo")
-                catalog = ws.read_catalog(po)
-                written = write_if_changed(mo, write_mo(catalog, use_fuzzy=use_fuzzy))
-                (report.compiled if written else report.unchanged).append(key)
-                report.messages[key] = sum(
-                    1 for m in catalog if m.translated or (use_fuzzy and m.has_translation)
-                )
-                state.remember(
-                    "compile", key, {"po": signature(po), "mo": signature(mo), "fuzzy": use_fuzzy}
-                )
+        done: list[tuple[str, dict]] = []
+        with StagedWrites() as staged:
+            for n, (lang, domain, po) in enumerate(paths, 1):
+                key = f"{lang}/{domain}"
+                files = {"po": po, "mo": po.with_suffix(".mo")}
+                if state.unchanged("compile", key, files, settings):
+                    report.unchanged.append(key)
+                else:
+                    catalog = ws.read_catalog(po)
+                    validate_for_compile(catalog, ws.relative(po))
+                    written = staged.write(files["mo"], write_mo(catalog, use_fuzzy=use_fuzzy))
+                    (report.compiled if written else report.unchanged).append(key)
+                    report.messages[key] = sum(
+                        1 for m in catalog if m.translated or (use_fuzzy and m.has_translation)
+                    )
+                    done.append((key, files))
                 if progress:
-                    progress(n, len(todo))
-        finally:
-            state.save()
+                    progress(n, len(paths))
+        for key, files in done:
+            state.remember("compile", key, files, settings)
+        state.save()
     return report

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from l10n_news import __version__
 from l10n_news.catalogs import Catalog, Message, read_po, write_po
 from l10n_news.errors import CatalogError
-from l10n_news.fileio import atomic_write_bytes
+from l10n_news.fileio import StagedWrites, atomic_write_bytes
+from l10n_news.publish.ui import ui_template
 from l10n_news.sources import Article, load_article, segment_article
-from l10n_news.state import RunState, signature
+from l10n_news.state import RunState
 from l10n_news.workspace import UI_DOMAIN, Workspace, check_slug
 
 Progress = Callable[[int, int], None]
@@ -80,7 +82,9 @@ def _same_template(old: bytes, new: str) -> bool:
     return strip(old.decode("utf-8", "replace")) == strip(new)
 
 
-def write_template(ws: Workspace, domain: str, catalog: Catalog) -> bool:
+def write_template(
+    ws: Workspace, domain: str, catalog: Catalog, staged: StagedWrites | None = None
+) -> bool:
     """Write `locales/<domain>.pot` unless only its date would change. True if written."""
     path = ws.pot_path(domain)
     text = write_po(catalog)
@@ -89,56 +93,54 @@ def write_template(ws: Workspace, domain: str, catalog: Catalog) -> bool:
             return False
     except FileNotFoundError:
         pass
-    atomic_write_bytes(path, text.encode("utf-8"))
-    return True
+    if staged is None:
+        atomic_write_bytes(path, text.encode("utf-8"))
+        return True
+    return staged.write(path, text.encode("utf-8"))
 
 
 def extract_workspace(
     ws: Workspace, *, slugs: list[str] | None = None, progress: Progress | None = None
 ) -> ExtractReport:
-    """Write a template per article (and for the UI), skipping articles that did not change."""
+    """Write a template per article (and for the UI), skipping articles that did not change.
+
+    All templates land together: an article with bad input stops the run and changes nothing.
+    """
     report = ExtractReport()
     chosen = [check_slug(s) for s in slugs] if slugs else ws.article_slugs()
     for slug in chosen:
         if not ws.article_path(slug).is_file():
             raise CatalogError("no such article", path=ws.relative(ws.article_path(slug)))
     state = RunState(ws.state_dir / "state.json")
+    settings = {"mode": ws.segmentation, "project": ws.project}
     with ws.lock():
-        todo = []
-        for slug in chosen:
-            src, pot = ws.article_path(slug), ws.pot_path(slug)
-            inputs = {"src": signature(src), "mode": ws.segmentation, "project": ws.project}
-            if state.unchanged("extract", slug, {**inputs, "pot": signature(pot)}):
-                report.unchanged.append(slug)
-            else:
-                load_article(src, slug)  # bad input is refused before anything is written
-                todo.append((slug, src, pot, inputs))
-        try:
-            for n, (slug, src, pot, inputs) in enumerate(todo, 1):
-                catalog = article_template(ws, load_article(src, slug))
-                report.messages[slug] = len(catalog)
-                written = write_template(ws, slug, catalog)
-                (report.written if written else report.unchanged).append(slug)
-                state.remember("extract", slug, {**inputs, "pot": signature(pot)})
+        done: list[tuple[str, dict[str, Path]]] = []
+        with StagedWrites() as staged:
+            for n, slug in enumerate(chosen, 1):
+                files = {"src": ws.article_path(slug), "pot": ws.pot_path(slug)}
+                if state.unchanged("extract", slug, files, settings):
+                    report.unchanged.append(slug)
+                else:
+                    catalog = article_template(ws, load_article(files["src"], slug))
+                    report.messages[slug] = len(catalog)
+                    written = write_template(ws, slug, catalog, staged)
+                    (report.written if written else report.unchanged).append(slug)
+                    done.append((slug, files))
                 if progress:
-                    progress(n, len(todo))
+                    progress(n, len(chosen))
             if not slugs:
-                _extract_ui(ws, report)
-        finally:
-            state.save()
+                _extract_ui(ws, report, staged)
+        for slug, files in done:
+            state.remember("extract", slug, files, settings)
+        state.save()
     return report
 
 
-def _extract_ui(ws: Workspace, report: ExtractReport) -> None:
-    try:  # TEMPORARY until the publish package lands
-        from l10n_news.publish.ui import ui_template
-    except ImportError:
-        return
+def _extract_ui(ws: Workspace, report: ExtractReport, staged: StagedWrites) -> None:
     catalog = ui_template(ws)
     report.messages[UI_DOMAIN] = len(catalog)
-    (report.written if write_template(ws, UI_DOMAIN, catalog) else report.unchanged).append(
-        UI_DOMAIN
-    )
+    written = write_template(ws, UI_DOMAIN, catalog, staged)
+    (report.written if written else report.unchanged).append(UI_DOMAIN)
 
 
 def read_template(ws: Workspace, domain: str) -> Catalog:

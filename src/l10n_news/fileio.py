@@ -7,6 +7,7 @@ import errno
 import fcntl
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,69 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+class StagedWrites:
+    """Writes that land all together or not at all.
+
+    Each file is written and fsynced beside its target under a temporary name; `commit()`
+    renames them into place, `abort()` removes them. A stage that meets bad input halfway
+    aborts, so the bad input changes nothing, while memory stays one file at a time.
+    """
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, str] = {}
+
+    def __enter__(self) -> StagedWrites:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def write(self, path: Path, data: bytes) -> bool:
+        """Stage `data` for `path` unless the file already holds exactly it. True if staged."""
+        try:
+            if path.read_bytes() == data:
+                return False
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+            os.chmod(tmp, mode)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        old = self._staged.pop(path, None)
+        if old is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(old)
+        self._staged[path] = tmp
+        return True
+
+    def commit(self) -> None:
+        folders = set()
+        for path, tmp in self._staged.items():
+            os.replace(tmp, path)
+            folders.add(path.parent)
+        self._staged.clear()
+        for folder in folders:
+            _fsync_dir(folder)
+
+    def abort(self) -> None:
+        for tmp in self._staged.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self._staged.clear()
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -80,12 +144,32 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Locks this thread holds, by path, with how deeply: `run` holds the workspace while each stage
+# it calls takes the same lock again.
+_local = threading.local()
+
+
+def _held() -> dict[str, int]:
+    if not hasattr(_local, "held"):
+        _local.held = {}
+    return _local.held
+
+
 @contextlib.contextmanager
 def workspace_lock(lock_path: Path, *, wait: float = 10.0) -> Iterator[None]:
     """Hold an exclusive lock so two commands never interleave their writes.
 
-    The second command waits up to `wait` seconds, then refuses with a clear message.
+    The second command waits up to `wait` seconds, then refuses with a clear message. The
+    same process may take the lock again inside (re-entrant).
     """
+    key, held = str(lock_path.resolve()), _held()
+    if held.get(key):
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -106,7 +190,11 @@ def workspace_lock(lock_path: Path, *, wait: float = 10.0) -> Iterator[None]:
                 time.sleep(0.1)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        yield
+        held[key] = 1
+        try:
+            yield
+        finally:
+            del held[key]
     finally:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_news import __version__
-from l10n_news.catalogs import Catalog, UpdateReport, read_po
+from l10n_news.catalogs import Catalog, UpdateReport, read_po, write_po
 from l10n_news.errors import CatalogError
+from l10n_news.fileio import StagedWrites
 from l10n_news.languages import get_language
-from l10n_news.state import RunState, signature
+from l10n_news.state import RunState
 from l10n_news.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -72,7 +73,7 @@ def fix_header(catalog: Catalog, lang: str, project: str) -> None:
 
 
 def update_catalog(
-    ws: Workspace, lang: str, domain: str, template: Catalog
+    ws: Workspace, lang: str, domain: str, template: Catalog, staged: StagedWrites | None = None
 ) -> tuple[bool, bool, UpdateReport]:
     """Merge one template into one catalog. Returns (created, written, report)."""
     path = ws.po_path(lang, domain)
@@ -80,21 +81,11 @@ def update_catalog(
     catalog = new_catalog(ws, lang, template) if created else ws.read_catalog(path)
     fix_header(catalog, lang, ws.project)
     report = catalog.update(template)
-    written = ws.write_catalog(path, catalog)
+    if staged is None:
+        written = ws.write_catalog(path, catalog)
+    else:
+        written = staged.write(path, write_po(catalog).encode("utf-8"))
     return created, written, report
-
-
-def _record(pot: Path, po: Path) -> dict:
-    return {"pot": signature(pot), "po": signature(po)}
-
-
-def _validate(ws: Workspace, todo: list[tuple[str, list[str]]]) -> None:
-    """Parse every input first, one at a time: bad input is refused before anything is written."""
-    for domain, langs in todo:
-        read_po(ws.pot_path(domain), path=ws.relative(ws.pot_path(domain)))
-        for lang in langs:
-            if ws.po_path(lang, domain).exists():
-                ws.read_catalog(ws.po_path(lang, domain))
 
 
 def update_workspace(
@@ -104,40 +95,37 @@ def update_workspace(
     domains: list[str] | None = None,
     progress: Progress | None = None,
 ) -> UpdateSummary:
-    """Merge every template into the catalogs of every target language, creating missing ones."""
+    """Merge every template into the catalogs of every target language, creating missing ones.
+
+    All catalogs land together: a malformed file stops the run and changes nothing.
+    """
     for lang in langs or []:
         ws.check_language(lang)
     available = ws.domains()
-    chosen = available if not domains else [d for d in domains if d in available]
     missing = [d for d in domains or [] if d not in available]
     if missing:
         raise CatalogError(
             f"no template for domain {missing[0]!r}: run 'l10n-news extract' first",
             path=ws.relative(ws.pot_path(missing[0])),
         )
+    chosen = list(domains) if domains else available
     summary = UpdateSummary()
     state = RunState(ws.state_dir / "state.json")
     with ws.lock():
-        todo: list[tuple[str, list[str]]] = []
-        for domain in chosen:
-            pot = ws.pot_path(domain)
-            langs_to_do = []
-            for lang in ws.target_languages(ws.domain_source_language(domain), langs):
-                po = ws.po_path(lang, domain)
-                if state.unchanged("update", f"{lang}/{domain}", _record(pot, po)):
-                    summary.unchanged.append(f"{lang}/{domain}")
-                else:
-                    langs_to_do.append(lang)
-            if langs_to_do:
-                todo.append((domain, langs_to_do))
-        _validate(ws, todo)
-        try:
-            for n, (domain, langs_to_do) in enumerate(todo, 1):
+        done: list[tuple[str, dict[str, Path]]] = []
+        with StagedWrites() as staged:
+            for n, domain in enumerate(chosen, 1):
                 pot = ws.pot_path(domain)
-                template = read_po(pot, path=ws.relative(pot))
-                for lang in langs_to_do:
+                template: Catalog | None = None
+                for lang in ws.target_languages(ws.domain_source_language(domain), langs):
                     key = f"{lang}/{domain}"
-                    created, written, report = update_catalog(ws, lang, domain, template)
+                    files = {"pot": pot, "po": ws.po_path(lang, domain)}
+                    if state.unchanged("update", key, files):
+                        summary.unchanged.append(key)
+                        continue
+                    if template is None:
+                        template = read_po(pot, path=ws.relative(pot))
+                    created, written, report = update_catalog(ws, lang, domain, template, staged)
                     summary.catalogs[key] = report.as_dict()
                     if created:
                         summary.created.append(key)
@@ -145,9 +133,10 @@ def update_workspace(
                         summary.written.append(key)
                     else:
                         summary.unchanged.append(key)
-                    state.remember("update", key, _record(pot, ws.po_path(lang, domain)))
+                    done.append((key, files))
                 if progress:
-                    progress(n, len(todo))
-        finally:
-            state.save()
+                    progress(n, len(chosen))
+        for key, files in done:
+            state.remember("update", key, files)
+        state.save()
     return summary

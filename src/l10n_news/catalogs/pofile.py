@@ -229,6 +229,10 @@ class _Parser:
         return self.catalog
 
     def string(self, text: str, i: int) -> str:
+        if len(text) > 1 and text[0] == '"' and text[-1] == '"':
+            inner = text[1:-1]
+            if '"' not in inner and "\\" not in inner:
+                return inner  # the common case, without a regular expression
         m = _STRING_RE.match(text)
         if not m:
             raise self.error(i, f"malformed string: {text[:40]!r}")

@@ -8,7 +8,11 @@ import click
 
 from l10n_news import __version__
 from l10n_news.cli import catalogs, importing, tm
+from l10n_news.cli import checks as checks_cli
 from l10n_news.cli import publish as publish_cli
+from l10n_news.cli import review as review_cli
+from l10n_news.cli import run as run_cli
+from l10n_news.cli import translate as translate_cli
 from l10n_news.cli.common import L10nGroup
 
 
@@ -37,9 +41,13 @@ for command in (
     catalogs.update,
     catalogs.compile_,
     catalogs.stats,
+    translate_cli.translate,
     tm.tm,
     publish_cli.publish,
     importing.import_,
+    checks_cli.check,
+    review_cli.review,
+    run_cli.run,
 ):
     cli.add_command(command)
 

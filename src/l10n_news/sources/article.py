@@ -15,6 +15,8 @@ from l10n_news.fileio import read_text
 from l10n_news.languages import LANGUAGES
 
 REQUIRED = ("title", "lang", "date")
+# libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
         raise SourceError("front matter is not closed by a '---' line", path=path, line=1)
     fm_text = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(fm_text) or {}
+        meta = yaml.load(fm_text, Loader=_YamlLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -1,0 +1,161 @@
+"""Numbers, URLs, e-mail addresses and phone numbers of the source, kept in the translation.
+
+Numbers are compared by value, in any order (a Kazakh date puts the year first), each side read
+with its own language's conventions: "2,500.5" in English is «2 500,5» in Russian and Kazakh
+(a no-break, narrow or plain space between groups, a decimal comma). A Russian translation that
+keeps "2,500" reads as two and a half, and is reported with the form to write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+from l10n_news.checks.base import CheckInput, shorten
+from l10n_news.languages import LANGUAGES
+
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_COMMA_DECIMAL_LANGS = {"ru", "kk"}
+
+_URL_RE = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"'«»)\]]+|www\.[^\s<>\"'«»)\]]+\.[a-z]{2,}[^\s<>\"'«»)\]]*"
+)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PHONE_RE = re.compile(
+    r"\+\d[\d ()\u00a0-]{6,}\d"  # +7 727 123 45 67
+    r"|\(\d{3,5}\)[ \u00a0]?\d[\d \u00a0-]{4,}\d"  # (727) 123-45-67
+    r"|(?<![\d-])\d{3}-\d{2}-\d{2}(?![\d-])"  # 123-45-67
+)
+# Placeholders and Markdown link references carry digits that are not numbers of the text.
+_NOT_NUMBERS_RE = re.compile(r"%(?:\d+\$)?[-+#0']*\d*(?:\.\d+)?[a-zA-Z@]|\{[^{}\s]*\}")
+
+_DOTTED_RE = r"\d+(?:\.\d+){2,}"  # dates 19.02.2013, versions 1.2.3: separate numbers
+# "0,1,2,3" is a list of numbers in every language.
+_LIST_RE = r"\d+(?:,\d+){2,}"
+_EN_NUMBER_RE = re.compile(
+    rf"{_DOTTED_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|{_LIST_RE}|\d+(?:\.\d+)?"
+)
+_SPACE_GROUPED = rf"\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d])"
+_COMMA_NUMBER_RE = re.compile(
+    rf"{_DOTTED_RE}|{_LIST_RE}|{_SPACE_GROUPED}(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?"
+)
+
+
+def _value(token: str, lang: str | None) -> list[Decimal]:
+    """The value(s) a number token stands for in `lang`."""
+    if token.count(".") >= 2:
+        return [Decimal(part) for part in token.split(".")]
+    if token.count(",") >= 2 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
+        return [Decimal(part) for part in token.split(",")]
+    if lang in _COMMA_DECIMAL_LANGS:
+        plain = re.sub(f"[{_GROUP_SPACES}]", "", token).replace(",", ".")
+    else:
+        plain = token.replace(",", "")
+    try:
+        return [Decimal(plain).normalize()]
+    except InvalidOperation:  # pragma: no cover - the patterns only admit digits
+        return []
+
+
+# Times of day, compared as minutes after midnight: "21:00" may become "9 pm" in English.
+_TIME_12H_RE = re.compile(
+    r"(?<![\d:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE
+)
+_TIME_24H_RE = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def times_in(text: str) -> tuple[Counter[int], str]:
+    """Times of day in `text` (minutes after midnight), and the text without them."""
+    found: Counter[int] = Counter()
+
+    def twelve(m: re.Match[str]) -> str:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        found[hour * 60 + int(m.group(2) or 0)] += 1
+        return " "
+
+    def twenty_four(m: re.Match[str]) -> str:
+        found[int(m.group(1)) * 60 + int(m.group(2))] += 1
+        return " "
+
+    text = _TIME_12H_RE.sub(twelve, text)
+    return found, _TIME_24H_RE.sub(twenty_four, text)
+
+
+def numbers_in(text: str, lang: str | None) -> Counter[Decimal]:
+    """Every number of `text` by value, read with the conventions of `lang` (times apart)."""
+    text = _PHONE_RE.sub(" ", _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text)))
+    text = times_in(text)[1]
+    text = _NOT_NUMBERS_RE.sub(" ", text)
+    pattern = _COMMA_NUMBER_RE if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_RE
+    found: Counter[Decimal] = Counter()
+    for m in re.finditer(r"(?<![^\W\d_])(?<!\d)" + pattern.pattern, text):
+        found.update(_value(m.group(0), lang))
+    return found
+
+
+def format_number(value: Decimal, lang: str | None) -> str:
+    """How `value` is written in `lang`: «2 500,5» in ru and kk, "2,500.5" in en."""
+    text = format(value, "f")
+    whole, _, fraction = text.partition(".")
+    if lang in _COMMA_DECIMAL_LANGS:
+        if len(whole.lstrip("-")) > 3:
+            whole = f"{int(whole):,}".replace(",", "\u00a0")
+        return whole + ("," + fraction if fraction else "")
+    if len(whole.lstrip("-")) > 3:
+        whole = f"{int(whole):,}"
+    return whole + ("." + fraction if fraction else "")
+
+
+def _language_name(code: str | None) -> str:
+    return LANGUAGES[code].name if code in LANGUAGES else "the target language"
+
+
+def check_numbers(item: CheckInput) -> list[str]:
+    want = numbers_in(item.source, item.source_lang)
+    have = numbers_in(item.target, item.target_lang)
+    missing = want - have
+    want_times, have_times = times_in(item.source)[0], times_in(item.target)[0]
+    problems = [
+        f"the time {minutes // 60}:{minutes % 60:02d} of the source is not in the translation"
+        for minutes in sorted(want_times - have_times)
+    ]
+    if not missing:
+        return problems
+    # A number written the source's way ("2,500" in Russian) explains a miss: say how to fix it.
+    misread = numbers_in(item.target, item.source_lang)
+    for value in sorted(missing):
+        shown = format_number(value, item.source_lang)
+        expected = format_number(value, item.target_lang)
+        if misread[value] > have[value] and expected != shown:
+            problems.append(
+                f"the number {shown} is written the source's way; "
+                f"in {_language_name(item.target_lang)} write {expected}"
+            )
+        else:
+            problems.append(f"the number {shown} of the source is not in the translation")
+    return problems
+
+
+def _missing_items(pattern: re.Pattern[str], item: CheckInput, what: str) -> list[str]:
+    strip = ".,;:!?"
+    want = Counter(m.rstrip(strip) for m in pattern.findall(item.source))
+    have = Counter(m.rstrip(strip) for m in pattern.findall(item.target))
+    return [f"{what} {shorten(x, 60)} is missing or changed" for x in sorted(want - have)]
+
+
+def check_urls(item: CheckInput) -> list[str]:
+    return _missing_items(_URL_RE, item, "the address")
+
+
+def check_emails(item: CheckInput) -> list[str]:
+    return _missing_items(_EMAIL_RE, item, "the e-mail address")
+
+
+def check_phones(item: CheckInput) -> list[str]:
+    def digits(text: str) -> Counter[str]:
+        return Counter(re.sub(r"\D", "", m) for m in _PHONE_RE.findall(text))
+
+    want, have = digits(item.source), digits(item.target)
+    shown = {re.sub(r"\D", "", m): m for m in _PHONE_RE.findall(item.source)}
+    return [f"the phone number {shown[d]} is missing or changed" for d in sorted(want - have)]

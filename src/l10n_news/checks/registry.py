@@ -1,0 +1,93 @@
+"""Every check, listed explicitly: its id, its severity, its function (no discovery by magic).
+
+The order is the order of findings for an entry. Ids are stable: translators write them in
+`# l10n-news: ignore <id>` comments and scripts read them from `check --json`.
+"""
+
+from __future__ import annotations
+
+from l10n_news.checks import (
+    glossary,
+    length,
+    markup,
+    numbers,
+    placeholders,
+    plurals,
+    quotes,
+    script,
+    spacing,
+    untranslated,
+)
+from l10n_news.checks.base import Check, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "placeholders",
+        E,
+        placeholders.check_placeholders,
+        "format placeholders (%s, %(name)d, %1$s, {name}) as in the source",
+    ),
+    Check(
+        "numbers",
+        E,
+        numbers.check_numbers,
+        "every number of the source, in the target language's own notation",
+    ),
+    Check("urls", E, numbers.check_urls, "web addresses of the source unchanged"),
+    Check("emails", E, numbers.check_emails, "e-mail addresses of the source unchanged"),
+    Check("phones", E, numbers.check_phones, "phone numbers of the source unchanged"),
+    Check(
+        "markup",
+        E,
+        markup.check_markup,
+        "HTML tags, Markdown links and emphasis balanced and as in the source",
+    ),
+    Check(
+        "unsafe-markup",
+        E,
+        markup.check_unsafe_markup,
+        "no <script>, on...= handlers or javascript: addresses",
+    ),
+    Check(
+        "ends-whitespace",
+        W,
+        spacing.check_ends_whitespace,
+        "leading and trailing whitespace as in the source",
+    ),
+    Check(
+        "ends-punctuation",
+        W,
+        spacing.check_ends_punctuation,
+        "the same final punctuation as the source",
+    ),
+    Check("doubled-words", W, spacing.check_doubled_words, "no word written twice in a row"),
+    Check("doubled-spaces", W, spacing.check_doubled_spaces, "no two spaces in a row"),
+    Check("quotes", W, quotes.check_quotes, "«» in Russian and Kazakh, “” in English"),
+    Check(
+        "untranslated",
+        E,
+        untranslated.check_untranslated,
+        "not the source (or another language's translation) again",
+    ),
+    Check(
+        "script",
+        W,
+        script.check_script,
+        "no Latin words in ru/kk, no Cyrillic words in en, except names",
+    ),
+    Check(
+        "glossary", E, glossary.check_glossary, "glossary renderings used, known wrong ones absent"
+    ),
+    Check("length", W, length.check_length, "length within the usual range for the pair"),
+    Check(
+        "plural-forms",
+        E,
+        plurals.check_plural_forms,
+        "as many plural forms as Plural-Forms asks for, all filled",
+        per_entry=True,
+    ),
+)
+
+BY_ID = {check.id: check for check in CHECKS}

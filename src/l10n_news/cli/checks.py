@@ -1,0 +1,65 @@
+"""check: quality checks of translations and drafts, compiler-style or as JSON."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from l10n_news.checks.base import Severity
+from l10n_news.checks.registry import CHECKS
+from l10n_news.checks.run import check_workspace
+from l10n_news.cli.common import (
+    domain_option,
+    json_option,
+    language_option,
+    print_json,
+    workspace_option,
+)
+from l10n_news.errors import CheckFailed
+from l10n_news.workspace import Workspace
+
+_CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in CHECKS)
+
+
+@click.command(
+    epilog=f"\b\nChecks:\n{_CHECK_LIST}\n\n\b\nSilence a check for one entry with a translator "
+    "comment:\n  # l10n-news: ignore numbers quotes"
+)
+@workspace_option
+@language_option
+@domain_option
+@click.option(
+    "--only", "only", multiple=True, metavar="CHECK", help="Run only this check (repeatable)."
+)
+@json_option
+def check(
+    ws: Workspace,
+    langs: tuple[str, ...],
+    domains: tuple[str, ...],
+    only: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Check every translated and draft entry: placeholders, numbers, markup, glossary ...
+
+    Prints one line per finding, `file:line: severity: [check] message`, then a summary.
+    Exits with status 1 when any finding is an error (warnings alone exit 0).
+
+    Example:
+
+        l10n-news check -l kk --domain ui
+    """
+    findings = check_workspace(
+        ws, langs=list(langs) or None, domains=list(domains) or None, only=list(only) or None
+    )
+    counts = Counter(f.severity for f in findings)
+    if as_json:
+        print_json([f.as_dict() for f in findings])
+    else:
+        for finding in findings:
+            click.echo(finding.format_line())
+        click.echo(
+            f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
+        )
+    if counts[Severity.ERROR]:
+        raise CheckFailed(f"{counts[Severity.ERROR]} error(s) found")

@@ -1,0 +1,93 @@
+"""`l10n-news import`: news pages into articles, or a published translation into a catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from l10n_news.cli.common import json_option, print_json, workspace_option
+from l10n_news.errors import ImportFailed
+from l10n_news.importers import ImportReport, import_pages
+from l10n_news.importers.translation import AlignReport, import_translation
+from l10n_news.workspace import Workspace
+
+
+@click.command("import")
+@workspace_option
+@click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--slug", help="The article's slug (one page only). Default: from the title.")
+@click.option(
+    "--lang", metavar="LANG", help="The page's language (ru, en, kk). Default: detected."
+)
+@click.option("--force", is_flag=True, help="Replace an article that already exists.")
+@click.option(
+    "--translation-of",
+    "translation_of",
+    metavar="SLUG",
+    help="Import PAGE as a translation of this article into its catalog (needs --lang).",
+)
+@json_option
+def import_(
+    ws: Workspace,
+    pages: tuple[Path, ...],
+    slug: str | None,
+    lang: str | None,
+    force: bool,
+    translation_of: str | None,
+    as_json: bool,
+) -> None:
+    """Import news pages (scraped text, HTML or Markdown) as articles.
+
+    Each PAGE becomes articles/<slug>/article.md: site chrome (ad banners, share buttons,
+    breadcrumb home items) is dropped and listed, the breadcrumbs become the section, the
+    date is put in the workspace's time zone. With --translation-of, PAGE is a published
+    translation of an existing article: its paragraphs are aligned with the article's and
+    written into locales/<LANG>/LC_MESSAGES/<SLUG>.po (confident pairs finished, doubtful
+    ones fuzzy; reviewed entries are never changed).
+
+    Example:
+
+        l10n-news import ../shared/seed/tengrinews-harmony-lessons-operator.txt
+
+        l10n-news import --translation-of festival-opens --lang ru page-ru.html
+    """
+    if translation_of:
+        if not lang or len(pages) != 1 or slug or force:
+            raise ImportFailed("--translation-of takes one PAGE and --lang (no --slug, --force)")
+        report = import_translation(ws, translation_of, lang, pages[0])
+        _show_alignment(report, as_json)
+        return
+    reports = import_pages(ws, list(pages), slug=slug, lang=lang, force=force)
+    if as_json:
+        print_json([r.as_dict() for r in reports])
+        return
+    for report in reports:
+        _show_import(report)
+
+
+def _show_import(report: ImportReport) -> None:
+    verb = "replaced" if report.replaced else "wrote"
+    click.echo(f"{verb} {report.article} ({report.kind}, {report.lang}, {report.date})")
+    click.echo(f"  title: {report.title}")
+    if report.section:
+        click.echo(f"  section: {' / '.join(report.section)}")
+    for line in report.dropped:
+        click.echo(f"  dropped line {line['line']}: {line['text']}")
+    if report.missing_in_ui:
+        click.echo(f"  not in the ui catalog yet: {', '.join(report.missing_in_ui)}")
+
+
+def _show_alignment(report: AlignReport, as_json: bool) -> None:
+    if as_json:
+        print_json(report.as_dict())
+        return
+    state = "wrote" if report.written else "unchanged"
+    click.echo(
+        f"{state} {report.catalog}: {report.translated} translated, {report.fuzzy} fuzzy, "
+        f"{report.kept_reviewed} reviewed kept"
+    )
+    for text in report.unpaired_source:
+        click.echo(f"  no translation found for: {text[:70]}")
+    for text in report.unpaired_target:
+        click.echo(f"  no source found for: {text[:70]}")

@@ -1,0 +1,99 @@
+"""`l10n-news publish`: the site from every variant that passes the gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from l10n_news.cli.common import json_option, print_json, show_progress, workspace_option
+from l10n_news.errors import CheckFailed
+from l10n_news.publish import publish_workspace
+from l10n_news.publish.site import FORMATS, PublishReport
+from l10n_news.workspace import Workspace
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    for fmt in chosen:
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    return chosen or ("html",)
+
+
+@click.command()
+@workspace_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site. Default: [publish] out_dir, else site/.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: html, markdown (the translated article.md with front matter).",
+)
+@click.option(
+    "--allow-drafts",
+    is_flag=True,
+    help="Also publish machine drafts, with a visible notice and robots noindex.",
+)
+@json_option
+def publish(
+    ws: Workspace, out: Path | None, formats: tuple[str, ...], allow_drafts: bool, as_json: bool
+) -> None:
+    """Render every article variant that passes the review gate into a static site.
+
+    A variant (article, language) is published only when its article catalog and the ui
+    catalog are reviewed ([publish] threshold, default 100%) and nothing is untranslated.
+    Only what changed since the last publish is rendered again; pages of variants that no
+    longer pass are removed. Exits 1 if a page would show text of the wrong language.
+
+    Example:
+
+        l10n-news publish --format html,markdown
+    """
+    with ws.lock():
+        bar = None
+        if show_progress() and not as_json:
+            bar = click.progressbar(
+                length=0, label="publishing", file=click.get_text_stream("stderr")
+            )
+
+        def progress(done: int, total: int) -> None:
+            if bar is not None:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        report = publish_workspace(
+            ws, out=out, formats=formats, allow_drafts=allow_drafts, progress=progress
+        )
+        if bar is not None:
+            bar.render_finish()
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        _print(ws, report)
+    if report.leaks:
+        raise CheckFailed(
+            f"{len(report.leaks)} leak(s) of the wrong language kept those pages back",
+            path=ws.relative(report.out),
+        )
+
+
+def _print(ws: Workspace, report: PublishReport) -> None:
+    click.echo(
+        f"site: {ws.relative(report.out)} ({len(report.rendered)} files written, "
+        f"{len(report.removed)} removed)"
+    )
+    for lang, lr in report.languages.items():
+        drafts = f", {len(lr.drafts)} as drafts" if lr.drafts else ""
+        shown = len(lr.published) + len(lr.drafts)
+        click.echo(f"{lang}: {shown} published{drafts}, {len(lr.held)} held back")
+        for slug, why in sorted(lr.held.items()):
+            click.echo(f"  held back {slug}: {why}")
+    for leak in report.leaks:
+        click.echo(f"leak: {leak}", err=True)

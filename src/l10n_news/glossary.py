@@ -1,0 +1,415 @@
+"""The workspace glossary: fixed renderings of terms and names, per language.
+
+`glossary.csv` at the workspace root (or `[glossary] path`) has one term per row:
+
+    en,ru,kk,note,do_not_translate
+    Silver Bear,Серебряный медведь,Күміс аю,a Berlinale prize,
+    Netflix,,,a brand,yes
+
+A language cell may hold several forms separated by `|`: the first is the required rendering,
+the others are accepted too, and a form starting with `!` is a known wrong rendering (reported
+by `check`, replaced by `enforce`). A do-not-translate row keeps its first written form in
+every language.
+
+A `.tbx` path is read as TBX v2 or v3 instead (`read_tbx`).
+
+Matching is case-insensitive, on word boundaries, longest term first, and lets a Russian or
+Kazakh word take an inflection ending ("Берлинале" matches "Берлиналеде").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+from l10n_news.errors import ConfigError
+from l10n_news.fileio import read_text
+from l10n_news.languages import LANGUAGES, get_language
+from l10n_news.workspace import Workspace
+
+DEFAULT_PATH = "glossary.csv"
+LANGUAGE_COLUMNS = tuple(LANGUAGES)  # ru, en, kk
+_YES = {"yes", "y", "true", "1", "x"}
+_NO = {"", "no", "n", "false", "0"}
+
+# Letters a Russian or Kazakh word may take beyond its glossary form. Kazakh stacks suffixes
+# ("фестивальдерінде"), so it gets more room.
+_CYRILLIC_LETTER = "[а-яёәғқңөұүһі]"
+_ENDING_ROOM = {"ru": 3, "kk": 6}
+_REPLACEABLE_FINAL = "аяоеёуюыиэйьі"
+_RU_ADJECTIVE_ENDINGS = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}
+_MIN_STEM = 4
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary row."""
+
+    forms: dict[str, tuple[str, ...]]  # lang -> accepted forms, the required one first
+    wrong: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> known wrong forms
+    note: str | None = None
+    do_not_translate: bool = False
+    line: int | None = None
+
+    @property
+    def label(self) -> str:
+        """How the term is named in messages: its English form, else the first written."""
+        for lang in ("en", *LANGUAGE_COLUMNS):
+            if self.forms.get(lang):
+                return self.forms[lang][0]
+        return "?"
+
+    def rendering(self, lang: str) -> str | None:
+        """The required form in `lang` (None when the glossary gives none)."""
+        if self.do_not_translate:
+            return self.label
+        forms = self.forms.get(lang)
+        return forms[0] if forms else None
+
+    def accepted(self, lang: str) -> tuple[str, ...]:
+        """Every form that satisfies the glossary in `lang`."""
+        forms = self.forms.get(lang, ())
+        if self.do_not_translate:
+            return tuple(dict.fromkeys((self.label, *forms)))
+        return forms
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    term: Term
+    start: int
+    end: int
+    text: str  # as written in the text, with its ending
+
+
+class Glossary:
+    """Terms with their renderings; build with `Glossary.load(ws)` or `Glossary.parse(text)`."""
+
+    def __init__(self, terms: Iterable[Term] = (), *, path: str | Path | None = None) -> None:
+        self.terms: list[Term] = list(terms)
+        self.path = str(path) if path is not None else None
+        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    # --- loading ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, ws: Workspace) -> Glossary:
+        """The workspace's glossary; an empty one when the file does not exist."""
+        section = ws.section("glossary")
+        rel = section.get("path", DEFAULT_PATH)
+        if not isinstance(rel, str) or not rel:
+            raise ConfigError("[glossary] path must be a file name", path=ws.config_path)
+        path = ws.root / rel
+        if not path.exists():
+            if "path" in section:
+                raise ConfigError(f"[glossary] path: {rel} does not exist", path=ws.config_path)
+            return cls(path=ws.relative(path))
+        if path.suffix.lower() == ".tbx":
+            return cls(read_tbx(path.read_bytes(), path=ws.relative(path)), path=ws.relative(path))
+        return cls.parse(read_text(path), path=ws.relative(path))
+
+    @classmethod
+    def parse(cls, text: str, *, path: str | Path | None = None) -> Glossary:
+        reader = csv.reader(io.StringIO(text))
+        header = [h.strip().lower() for h in next(reader, [])]
+        if not any(lang in header for lang in LANGUAGE_COLUMNS):
+            raise ConfigError(
+                f"the first row must name the columns ({','.join(LANGUAGE_COLUMNS)},note,"
+                "do_not_translate)",
+                path=path,
+                line=1,
+            )
+        unknown = [
+            h for h in header if h and h not in (*LANGUAGE_COLUMNS, "note", "do_not_translate")
+        ]
+        if unknown:
+            raise ConfigError(f"unknown column {unknown[0]!r}", path=path, line=1)
+        terms = []
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                continue
+            if len(row) > len(header):
+                raise ConfigError(
+                    f"{len(row)} cells but {len(header)} columns (quote cells with commas)",
+                    path=path,
+                    line=line,
+                )
+            cells = dict(zip(header, (c.strip() for c in row), strict=False))
+            terms.append(_term_from_cells(cells, path, line))
+        return cls(terms, path=path)
+
+    # --- finding terms ---------------------------------------------------------------
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """Where terms occur in `text` (written in `lang`), longest first, never overlapping."""
+        candidates: list[TermMatch] = []
+        for term in self.terms:
+            for form in term.accepted(lang):
+                for m in self._pattern(lang, form).finditer(text):
+                    candidates.append(TermMatch(term, m.start(), m.end(), m.group()))
+        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[TermMatch] = []
+        for cand in candidates:
+            if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+                taken.append(cand)
+        return sorted(taken, key=lambda m: m.start)
+
+    def terms_in(self, text: str, lang: str) -> list[Term]:
+        """The terms `text` uses, each once, in order of first appearance."""
+        seen: dict[int, Term] = {}
+        for match in self.find(text, lang):
+            seen.setdefault(id(match.term), match.term)
+        return list(seen.values())
+
+    def do_not_translate_terms(self) -> list[Term]:
+        return [t for t in self.terms if t.do_not_translate]
+
+    def allowed_names(self, lang: str) -> set[str]:
+        """Glossary forms that may stand in another script on a page in `lang`."""
+        script = get_language(lang).script
+        foreign = _LATIN_RE if script == "Cyrl" else _CYRILLIC_RE
+        return {form for t in self.terms for form in t.accepted(lang) if foreign.search(form)}
+
+    # --- MT output -------------------------------------------------------------------
+    def check(self, source_text: str, source: str, target: str, translation: str) -> list[str]:
+        """One message per glossary rule `translation` breaks; empty when it keeps them all."""
+        problems = []
+        for term in self.terms_in(source_text, source):
+            required = term.rendering(target)
+            if required is None:
+                continue
+            for match in self._wrong_matches(term, target, translation):
+                problems.append(
+                    f"glossary: {match.text!r} is a wrong rendering of {term.label!r}; "
+                    f"use {required!r}"
+                )
+            if not self._uses(term, target, translation):
+                problems.append(
+                    f"glossary: {term.label!r} should be rendered {required!r} in {target}"
+                )
+        return problems
+
+    def enforce(self, source_text: str, source: str, target: str, translation: str) -> str:
+        """Put required renderings in place of known wrong ones; change nothing else.
+
+        Only a wrong form written exactly as listed (no ending) is replaced, so no inflected
+        word is broken; anything else is left for the checks to report.
+        """
+        for term in self.terms_in(source_text, source):
+            required = term.rendering(target)
+            if required is None or self._uses(term, target, translation):
+                continue
+            for match in reversed(self._wrong_matches(term, target, translation)):
+                if match.text.casefold() not in {w.casefold() for w in term.wrong[target]}:
+                    continue  # inflected: replacing it would lose the ending
+                fixed = _match_case(match.text, required)
+                translation = translation[: match.start] + fixed + translation[match.end :]
+        return translation
+
+    # --- helpers ---------------------------------------------------------------------
+    def _uses(self, term: Term, lang: str, text: str) -> bool:
+        return any(self._pattern(lang, form).search(text) for form in term.accepted(lang))
+
+    def _wrong_matches(self, term: Term, lang: str, text: str) -> list[TermMatch]:
+        found = [
+            TermMatch(term, m.start(), m.end(), m.group())
+            for form in term.wrong.get(lang, ())
+            for m in self._pattern(lang, form).finditer(text)
+        ]
+        return sorted(found, key=lambda m: m.start)
+
+    def _pattern(self, lang: str, form: str) -> re.Pattern[str]:
+        pattern = self._patterns.get((lang, form))
+        if pattern is None:
+            pattern = self._patterns[(lang, form)] = term_pattern(form, lang)
+        return pattern
+
+
+def term_pattern(form: str, lang: str) -> re.Pattern[str]:
+    """A regex for `form` in text of `lang`: case-insensitive, whole words, endings allowed."""
+    room = _ENDING_ROOM.get(lang, 0)
+    words = form.split()
+    parts = [_word_pattern(w, room, i == len(words) - 1, lang) for i, w in enumerate(words)]
+    body = r"\s+".join(parts)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _word_pattern(word: str, room: int, is_last: bool, lang: str) -> str:
+    escaped = _yo(re.escape(word))
+    if lang == "en":
+        # "Silver Bears", "the Berlinale's jury".
+        return escaped + (r"(?:'s|’s|s)?" if is_last else "")
+    if not room:
+        return escaped
+    if not _CYRILLIC_RE.search(word):
+        # Kazakh adds a hyphenated suffix to a Latin name or an abbreviation: "Netflix-ке".
+        return escaped + (rf"(?:-{_CYRILLIC_LETTER}{{1,{room}}})?" if lang == "kk" else "")
+    if lang == "kk":
+        # Kazakh only appends suffixes: "аю" -> "аюды", "Берлинале" -> "Берлиналеде".
+        return escaped + f"{_CYRILLIC_LETTER}{{0,{room}}}"
+    # Russian replaces the ending: drop an adjective's two-letter ending or one final vowel,
+    # й or ь ("Серебряный" -> "Серебряного", "степь" -> "степью", "премия" -> "премии").
+    stem = word
+    if word[-2:].lower() in _RU_ADJECTIVE_ENDINGS:
+        stem = word[:-2]
+    elif word[-1:].lower() in _REPLACEABLE_FINAL:
+        stem = word[:-1]
+    if len(stem) < _MIN_STEM:
+        return escaped  # too short to guess at: "кино" must not match "кинотеатр"
+    return _yo(re.escape(stem)) + f"{_CYRILLIC_LETTER}{{0,{room}}}"
+
+
+def _yo(pattern: str) -> str:
+    """Russian writes ё as е more often than not: accept either."""
+    return re.sub("[её]", "[её]", pattern, flags=re.IGNORECASE)
+
+
+def _match_case(found: str, replacement: str) -> str:
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _term_from_cells(cells: dict[str, str], path: str | Path | None, line: int) -> Term:
+    flag = cells.get("do_not_translate", "").lower()
+    if flag not in _YES | _NO:
+        raise ConfigError(
+            f"do_not_translate must be 'yes' or empty, not {flag!r}", path=path, line=line
+        )
+    forms: dict[str, tuple[str, ...]] = {}
+    wrong: dict[str, tuple[str, ...]] = {}
+    for lang in LANGUAGE_COLUMNS:
+        variants = [v.strip() for v in cells.get(lang, "").split("|") if v.strip()]
+        good = tuple(v for v in variants if not v.startswith("!"))
+        bad = tuple(v[1:].strip() for v in variants if v.startswith("!") and v[1:].strip())
+        if bad and not good:
+            raise ConfigError(
+                f"column {lang}: wrong forms (!) need a required form first", path=path, line=line
+            )
+        if good:
+            forms[lang] = good
+        if bad:
+            wrong[lang] = bad
+    if not forms:
+        raise ConfigError("a term needs a form in at least one language", path=path, line=line)
+    return Term(
+        forms=forms,
+        wrong=wrong,
+        note=cells.get("note") or None,
+        do_not_translate=flag in _YES,
+        line=line,
+    )
+
+
+# --- TBX ---------------------------------------------------------------------------------
+# TBX (ISO 30042) v2 "martif" files (termEntry/langSet/tig) and v3 files
+# (conceptEntry/langSec/termSec). A term whose administrative status is "deprecated" or
+# "superseded" is a known wrong rendering; a "preferred" one comes first.
+_TBX_ENTRY = {"termEntry", "conceptEntry"}
+_TBX_LANG = {"langSet", "langSec"}
+_TBX_TERM_GROUP = {"tig", "ntig", "termSec"}
+_TBX_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+_XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
+
+
+def read_tbx(data: bytes, *, path: str | Path | None = None) -> list[Term]:
+    """Terms of a TBX file (entities refused, as for TMX); ru, en and kk sections only."""
+    reader = _TbxReader(path)
+    try:
+        reader.parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        message = f"not well-formed XML: {expat.errors.messages[exc.code]}"
+        raise ConfigError(message, path=path, line=exc.lineno) from None
+    return reader.terms
+
+
+class _TbxReader:
+    def __init__(self, path: str | Path | None) -> None:
+        self.path = path
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.EntityDeclHandler = self._refuse
+        self.parser.ExternalEntityRefHandler = self._refuse
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._text
+        self.terms: list[Term] = []
+        self.entry: dict[str, list[tuple[str, str]]] | None = None  # lang -> (form, status)
+        self.entry_line = 0
+        self.note: str | None = None
+        self.lang: str | None = None
+        self.group: dict[str, str] | None = None  # the term and its status being read
+        self.field: tuple[str, list[str]] | None = None  # ("term" | "status" | "note", text)
+
+    def _refuse(self, *args: object) -> None:
+        line = self.parser.CurrentLineNumber
+        raise ConfigError("entities are not allowed in a TBX file", path=self.path, line=line)
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(" ", 1)[-1]
+        if local in _TBX_ENTRY:
+            self.entry, self.note = {}, None
+            self.entry_line = self.parser.CurrentLineNumber
+        elif local in _TBX_LANG and self.entry is not None:
+            lang = attrs.get(_XML_LANG) or attrs.get("lang") or ""
+            self.lang = lang.replace("_", "-").split("-")[0].lower()
+        elif local in _TBX_TERM_GROUP and self.lang is not None:
+            self.group = {}
+        elif self.group is not None and local == "term":
+            self.field = ("term", [])
+        elif self.group is not None and attrs.get("type") in _TBX_STATUS_TYPES:
+            self.field = ("status", [])
+        elif (
+            self.entry is not None
+            and self.note is None
+            and (local == "note" or attrs.get("type") == "definition")
+        ):
+            self.field = ("note", [])
+
+    def _end(self, name: str) -> None:
+        local = name.rsplit(" ", 1)[-1]
+        if self.field is not None and local in ("term", "note", "termNote", "descrip"):
+            kind, parts = self.field
+            text = " ".join("".join(parts).split())
+            if kind == "note":
+                self.note = text or None
+            elif self.group is not None:
+                self.group[kind] = text
+            self.field = None
+        elif local in _TBX_TERM_GROUP and self.group is not None:
+            if self.group.get("term") and self.entry is not None and self.lang in LANGUAGES:
+                status = self.group.get("status", "")
+                self.entry.setdefault(self.lang, []).append((self.group["term"], status))
+            self.group = None
+        elif local in _TBX_LANG:
+            self.lang = None
+        elif local in _TBX_ENTRY and self.entry is not None:
+            self._finish_entry()
+            self.entry = None
+
+    def _text(self, data: str) -> None:
+        if self.field is not None:
+            self.field[1].append(data)
+
+    def _finish_entry(self) -> None:
+        assert self.entry is not None
+        forms: dict[str, tuple[str, ...]] = {}
+        wrong: dict[str, tuple[str, ...]] = {}
+        for lang, found in self.entry.items():
+            bad = tuple(t for t, st in found if st.startswith(("deprecated", "superseded")))
+            good = [t for t, st in found if t not in bad]
+            good.sort(key=lambda t: not dict(found)[t].startswith("preferred"))
+            if good:
+                forms[lang] = tuple(good)
+                if bad:
+                    wrong[lang] = bad
+        if forms:
+            self.terms.append(Term(forms, wrong, note=self.note, line=self.entry_line))

@@ -1,0 +1,87 @@
+"""What every importer produces (a `PageDraft`), and how it becomes article.md text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Russian and Kazakh letters -> Latin, for slugs (a simple, readable romanisation).
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}  # fmt: skip
+SLUG_MAX = 60
+# Markdown that a line of plain text would accidentally start: heading, quote, list, rule, fence.
+_MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s|[-*_=]{3,}\s*$|```|~~~)")
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A chrome line kept out of the article; `label` is its vocabulary entry."""
+
+    text: str
+    label: str
+    line: int
+
+
+@dataclass
+class PageDraft:
+    title: str
+    date: dt.datetime
+    lang: str
+    body: str  # Markdown
+    section: list[str] = field(default_factory=list)
+    author: str = ""
+    summary: str = ""
+    tags: list[str] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)
+
+
+def transliterate(text: str) -> str:
+    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+
+
+def slugify(title: str) -> str:
+    """'Мы сняли фильм: оператор' -> 'my-snyali-film-operator' ([a-z0-9-]+, at most 60)."""
+    text = unicodedata.normalize("NFKD", transliterate(title))
+    text = text.encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_MAX:
+            break
+        slug = candidate
+    return slug or (words[0][:SLUG_MAX] if words else "")
+
+
+def escape_paragraph(text: str) -> str:
+    """Plain text as a Markdown paragraph that reads back as the same text."""
+    return "\\" + text if _MARKDOWN_START.match(text) else text
+
+
+def _quoted(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: nothing in it is read as YAML syntax.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_article(draft: PageDraft) -> str:
+    """article.md text: front matter with every string quoted, then the Markdown body."""
+    lines = ["---", f"title: {_quoted(draft.title)}", f"lang: {draft.lang}"]
+    lines.append(f"date: {_quoted(draft.date.isoformat(timespec='seconds'))}")
+    if draft.section:
+        lines.append(f"section: [{', '.join(_quoted(s) for s in draft.section)}]")
+    if draft.author:
+        lines.append(f"author: {_quoted(draft.author)}")
+    if draft.summary:
+        lines.append(f"summary: {_quoted(draft.summary)}")
+    if draft.tags:
+        lines.append(f"tags: [{', '.join(_quoted(t) for t in draft.tags)}]")
+    lines += ["---", ""]
+    return "\n".join(lines) + draft.body.strip("\n") + "\n"

@@ -1,0 +1,124 @@
+"""An HTML news page -> a PageDraft, with trafilatura finding the main text and the metadata.
+
+trafilatura drops navigation, comments and most boilerplate; the chrome vocabulary then removes
+what it keeps by mistake (share-button words, "Found a bug?"). The date comes from the page's
+`article:published_time` when it has one (a full timestamp), otherwise from trafilatura's
+metadata (a day, taken as midnight in the site's time zone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.metadata import extract_metadata
+
+from l10n_news.errors import ImportFailed
+from l10n_news.importers.chrome import Chrome
+from l10n_news.importers.dates import parse_date
+from l10n_news.importers.detect import detect_language
+from l10n_news.importers.draft import DroppedLine, PageDraft
+
+_PUBLISHED = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "date",
+    "dc.date",
+)
+
+
+@dataclass
+class HtmlExtraction:
+    """What trafilatura found: the article as Markdown, and the page's metadata."""
+
+    markdown: str
+    title: str
+    author: str
+    date: str  # as the page gives it; "" when absent
+    lang: str  # from <html lang>; "" when absent
+    tags: list[str]
+    categories: list[str]  # the page's own categories, used as the article's section
+
+
+def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, etree.ParserError) as exc:
+        raise ImportFailed(f"not an HTML page: {exc}", path=path) from None
+    markdown = trafilatura.extract(
+        tree,
+        output_format="markdown",
+        include_comments=False,
+        include_tables=True,
+        include_formatting=True,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    meta = extract_metadata(lxml.html.document_fromstring(html))
+    return HtmlExtraction(
+        markdown=markdown or "",
+        title=(meta.title or "").strip() if meta else "",
+        author=(meta.author or "").strip() if meta else "",
+        date=_published_time(tree) or ((meta.date or "") if meta else ""),
+        lang=(tree.get("lang") or "").split("-")[0].lower(),
+        tags=list(meta.tags or []) if meta else [],
+        categories=list(meta.categories or []) if meta else [],
+    )
+
+
+def parse_html_page(
+    html: str, chrome: Chrome, *, zone: str, lang: str | None = None, path: Path | None = None
+) -> PageDraft:
+    page = extract_html(html, path=path)
+    if not page.title:
+        raise ImportFailed("no title found in the page's metadata or headings", path=path)
+    if not page.markdown.strip():
+        raise ImportFailed("no article text found in the page", path=path)
+    if not page.date:
+        raise ImportFailed("no publication date found in the page's metadata", path=path)
+    when = parse_date(page.date, zone)
+    if when is None:
+        raise ImportFailed(f"unparseable date {page.date!r}", path=path)
+    kept: list[str] = []
+    dropped: list[DroppedLine] = []
+    for n, line in enumerate(page.markdown.split("\n"), start=1):
+        label = chrome.label(line) if line.strip() else None
+        if label:
+            dropped.append(DroppedLine(line.strip(), label, n))
+        elif _same_text(line, page.title) and not "".join(kept).strip():
+            continue  # the title repeated as the first heading
+        else:
+            kept.append(line)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    language = lang or (page.lang if page.lang in ("ru", "en", "kk") else None)
+    language = language or detect_language(f"{page.title}\n{body}")
+    if language is None:
+        raise ImportFailed("cannot tell the page's language: give --lang", path=path)
+    return PageDraft(
+        title=page.title,
+        date=when,
+        lang=language,
+        body=body,
+        author=page.author,
+        section=page.categories,
+        tags=page.tags,
+        dropped=dropped,
+    )
+
+
+def _published_time(tree: lxml.html.HtmlElement) -> str:
+    for meta in tree.iter("meta"):
+        name = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if name in _PUBLISHED and (meta.get("content") or "").strip():
+            return meta.get("content", "").strip()
+    return ""
+
+
+def _same_text(line: str, title: str) -> bool:
+    return line.lstrip("# ").strip().casefold() == title.strip().casefold()

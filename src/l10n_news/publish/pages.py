@@ -1,0 +1,265 @@
+"""The pages of one variant (HTML, and Markdown for a CMS), the index pages and the sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import yaml
+from jinja2 import Environment
+
+from l10n_news.catalogs.catalog import Catalog
+from l10n_news.errors import PublishError
+from l10n_news.publish.dates import format_article_date, format_short_date
+from l10n_news.publish.render import (
+    NATIVE_NAMES,
+    OG_LOCALES,
+    Alternate,
+    SwitcherItem,
+    render,
+    render_markdown,
+)
+from l10n_news.publish.safety import check_translation
+from l10n_news.publish.settings import PublishSettings
+from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings
+from l10n_news.sources import Article, Segment, translate_article
+from l10n_news.workspace import Workspace
+
+
+@dataclass
+class RenderedVariant:
+    html: str
+    title: str
+    iso_date: str
+    files: dict[str, bytes] = field(default_factory=dict)  # path under the site -> bytes
+
+
+def page_url(settings: PublishSettings, lang: str, slug: str | None = None) -> str:
+    return settings.base_url + (f"{lang}/{slug}/" if slug else f"{lang}/")
+
+
+def _site(settings: PublishSettings) -> dict[str, str]:
+    phone = settings.ad_phone
+    return {
+        "name": settings.site_name,
+        "ad_phone": phone,
+        "ad_phone_digits": "".join(c for c in phone if c.isdigit() or c == "+"),
+        "telegram_url": settings.telegram_url,
+        "bug_report_url": settings.bug_report_url,
+    }
+
+
+def _x_default(langs: list[str], source_lang: str) -> str:
+    """The page for readers of a language the site lacks: the original, else English."""
+    if source_lang in langs:
+        return source_lang
+    return UI_SOURCE_LANGUAGE if UI_SOURCE_LANGUAGE in langs else langs[0]
+
+
+def render_variant(
+    ws: Workspace,
+    settings: PublishSettings,
+    env: Environment,
+    out: Path,
+    *,
+    article: Article,
+    catalog: Catalog | None,
+    lang: str,
+    source_lang: str,
+    published_langs: list[str],
+    ui: UiStrings,
+    allow_unreviewed: bool,
+    formats: tuple[str, ...],
+) -> RenderedVariant:
+    slug = article.slug
+    if lang == article.lang or catalog is None:
+        translated = translate_article(article, lambda seg: seg.text, ws.segmentation)
+    else:
+        po_path = ws.po_path(lang, slug)
+        shown = ws.relative(po_path)
+
+        def lookup(seg: Segment) -> str | None:
+            msg = catalog.get(seg.text, seg.context)
+            if msg is None or not msg.has_translation or (msg.fuzzy and not allow_unreviewed):
+                return None
+            check_translation(msg, shown)
+            return msg.msgstr
+
+        translated = translate_article(article, lookup, ws.segmentation)
+        if translated.missing:
+            # The gate counted these as translated; refuse rather than show the source text.
+            seg = translated.missing[0]
+            raise PublishError(
+                f"{len(translated.missing)} unit(s) have no translation, e.g. {seg.text[:40]!r}",
+                path=shown,
+            )
+    time_zone = article.time_zone or ws.time_zone
+    url = page_url(settings, lang, slug)
+    alternates = [Alternate(lg, page_url(settings, lg, slug)) for lg in published_langs]
+    x_default = _x_default(published_langs, source_lang)
+    alternates.append(Alternate("x-default", page_url(settings, x_default, slug)))
+    page = {
+        "lang": lang,
+        "title": translated.title,
+        "url": url,
+        "url_quoted": quote(url, safe=""),
+        "draft": allow_unreviewed and lang != article.lang,
+        "og_locale": OG_LOCALES[lang],
+        "og_alternates": [OG_LOCALES[lg] for lg in published_langs if lg != lang],
+        "alternates": alternates,
+        "home_href": "../",
+        "switcher": [
+            SwitcherItem(lg, NATIVE_NAMES[lg], f"../../{lg}/{slug}/", lg == lang)
+            for lg in published_langs
+        ],
+    }
+    images = [
+        {"src": image.src, "caption": caption}
+        for image, caption in zip(article.images, translated.captions, strict=True)
+    ]
+    view = {
+        "title": translated.title,
+        "summary": translated.summary,
+        "author": translated.author,
+        "section": translated.section,
+        "tags": translated.tags,
+        "images": images,
+        "date": format_article_date(article.date, lang, time_zone),
+        "iso_date": article.date.isoformat(),
+        "body_html": render_markdown(translated.body),
+    }
+    html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
+    if ui.missing:
+        raise PublishError(
+            f"ui strings without a translation: {', '.join(sorted(ui.missing))}",
+            path=ws.relative(ws.po_path(lang, "ui")),
+        )
+    rendered = RenderedVariant(html, translated.title, article.date.isoformat())
+    rel = f"{lang}/{slug}"
+    for image in article.images:
+        local = _local_image(ws, slug, image.src)
+        if local is not None:
+            # Each variant's folder carries the pictures its page points to, relative as written.
+            rendered.files[f"{rel}/{image.src}"] = local.read_bytes()
+    if "html" in formats:
+        rendered.files[f"{rel}/index.html"] = html.encode("utf-8")
+    if "markdown" in formats:
+        front = {
+            "title": translated.title,
+            "lang": lang,
+            "date": article.date.isoformat(),
+            "time_zone": time_zone,
+            "section": translated.section,
+            "author": translated.author,
+            "summary": translated.summary,
+            "tags": translated.tags,
+            "images": images,
+            "translation_of": None if lang == article.lang else article.lang,
+            "reviewed": not page["draft"],
+        }
+        front = {k: v for k, v in front.items() if v not in ("", [], None)}
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n"
+        rendered.files[f"{rel}/article.md"] = (text + translated.body.lstrip("\n")).encode("utf-8")
+    return rendered
+
+
+def _local_image(ws: Workspace, slug: str, src: str) -> Path | None:
+    """The article folder's own copy of a relative image, if it has one (never outside it)."""
+    if not src or "://" in src or src.startswith(("/", "data:")) or ".." in src.split("/"):
+        return None
+    path = ws.article_path(slug).parent / src
+    return path if path.is_file() else None
+
+
+def render_indexes(
+    ws: Workspace,
+    settings: PublishSettings,
+    env: Environment,
+    out: Path,
+    variant_pages: dict[str, Any],
+    ui: dict[str, UiStrings],
+) -> dict[str, tuple[bytes, str]]:
+    """The per-language front pages, the root page and sitemap.xml: path -> (bytes, lang)."""
+    by_lang: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for key, record in variant_pages.items():
+        lang, slug = key.split("/", 1)
+        by_lang.setdefault(lang, []).append((slug, record))
+    langs = [lg for lg in ws.languages if lg in by_lang]
+    result: dict[str, tuple[bytes, str]] = {}
+    site = _site(settings)
+    index_alternates = [Alternate(lg, page_url(settings, lg)) for lg in langs]
+    if langs:
+        index_alternates.append(Alternate("x-default", settings.base_url))
+    for lang in langs:
+        items = sorted(by_lang[lang], key=lambda item: (item[1]["date"], item[0]), reverse=True)
+        view = [
+            {
+                "href": f"{slug}/",
+                "title": record["title"],
+                "iso_date": record["date"],
+                "date": format_short_date(
+                    dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
+                ),
+            }
+            for slug, record in items
+        ]
+        page = {
+            "lang": lang,
+            "title": settings.site_name,
+            "url": page_url(settings, lang),
+            "url_quoted": quote(page_url(settings, lang), safe=""),
+            "draft": False,
+            "og_locale": OG_LOCALES[lang],
+            "og_alternates": [OG_LOCALES[lg] for lg in langs if lg != lang],
+            "alternates": index_alternates,
+            "home_href": "./",
+            "switcher": [
+                SwitcherItem(lg, NATIVE_NAMES[lg], f"../{lg}/", lg == lang) for lg in langs
+            ],
+        }
+        html = render(env, "index.html", ui[lang], {"page": page, "site": site, "items": view})
+        result[f"{lang}/index.html"] = (html.encode("utf-8"), lang)
+    root_page = {
+        "lang": UI_SOURCE_LANGUAGE,
+        "alternates": index_alternates,
+        "switcher": [SwitcherItem(lg, NATIVE_NAMES[lg], f"{lg}/") for lg in langs],
+    }
+    root = render(
+        env,
+        "root.html",
+        ui[UI_SOURCE_LANGUAGE] if UI_SOURCE_LANGUAGE in ui else UiStrings({}, identity=True),
+        {"page": root_page, "site": site},
+    )
+    result["index.html"] = (root.encode("utf-8"), UI_SOURCE_LANGUAGE)
+    result["sitemap.xml"] = (sitemap(settings, variant_pages, ws.languages), UI_SOURCE_LANGUAGE)
+    return result
+
+
+def sitemap(
+    settings: PublishSettings, variant_pages: dict[str, Any], languages: list[str]
+) -> bytes:
+    """A sitemap with every article page and, for each, its alternates in other languages."""
+    by_slug: dict[str, list[str]] = {}
+    for key in variant_pages:
+        lang, slug = key.split("/", 1)
+        by_slug.setdefault(slug, []).append(lang)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for slug in sorted(by_slug):
+        langs = [lg for lg in languages if lg in by_slug[slug]]
+        for lang in langs:
+            lines.append(f"<url><loc>{xml_escape(page_url(settings, lang, slug))}</loc>")
+            for alt in langs:
+                href = quoteattr(page_url(settings, alt, slug))
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
+            lines.append("</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")

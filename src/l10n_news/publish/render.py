@@ -1,0 +1,73 @@
+"""Rendering pages: the Jinja2 environment of the theme, and one function per page kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from l10n_news.errors import PublishError
+from l10n_news.publish.ui import THEME_DIR, UiStrings
+
+# Raw HTML in an article or a translation is shown as text, never interpreted.
+_body_md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+
+OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ"}
+NATIVE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша"}
+
+
+def render_markdown(text: str) -> Markup:
+    return Markup(_body_md.render(text))
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SwitcherItem:
+    lang: str
+    name: str
+    href: str
+    current: bool = False
+
+
+def make_environment(override_dir: Path) -> Environment:
+    """The theme's templates, with the workspace's `templates/` searched first. Autoescape on."""
+    loader = FileSystemLoader([str(override_dir), str(THEME_DIR)])
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+def render(env: Environment, name: str, strings: UiStrings, context: Mapping[str, Any]) -> str:
+    """Render one template with one language's UI strings installed."""
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        strings.gettext,
+        strings.ngettext,
+        newstyle=True,
+        pgettext=strings.pgettext,
+        npgettext=strings.npgettext,
+    )
+    try:
+        template = env.get_template(name)
+        return template.render(**context)
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        raise PublishError(
+            f"template error: {exc}", path=where, line=getattr(exc, "lineno", None)
+        ) from None

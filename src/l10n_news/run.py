@@ -1,0 +1,113 @@
+"""The editor's one command: extract -> update -> translate -> check -> compile -> publish.
+
+Each stage is the library call its own command makes; this module only strings them together
+under one workspace lock and gathers one summary. A failing network engine does not stop the
+run: the stages after it still work with what is there, and the summary says what failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n_news.checks.base import Finding, Severity
+from l10n_news.checks.run import check_workspace
+from l10n_news.compile import CompileReport, compile_workspace
+from l10n_news.extract import ExtractReport, extract_workspace
+from l10n_news.publish import publish_workspace
+from l10n_news.publish.site import PublishReport
+from l10n_news.translate import TranslateReport, translate_workspace
+from l10n_news.update import UpdateSummary, update_workspace
+from l10n_news.workspace import Workspace
+
+Stage = Callable[[str], None]  # told the name of each stage as it starts
+
+
+@dataclass
+class RunSummary:
+    extract: ExtractReport
+    update: UpdateSummary
+    translate: TranslateReport | None
+    findings: list[Finding]
+    compile: CompileReport
+    publish: PublishReport
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        translated_ok = self.translate is None or self.translate.ok
+        return translated_ok and not self.errors and not self.publish.leaks
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "languages": self.languages,
+            "extract": self.extract.as_dict(),
+            "update": self.update.as_dict(),
+            "translate": self.translate.as_dict() if self.translate else None,
+            "check": {
+                "errors": len(self.errors),
+                "warnings": len(self.findings) - len(self.errors),
+                "findings": [f.as_dict() for f in self.findings],
+            },
+            "compile": self.compile.as_dict(),
+            "publish": self.publish.as_dict(),
+        }
+
+
+def run_pipeline(
+    ws: Workspace,
+    *,
+    translate: bool = True,
+    engine: str | None = None,
+    out: Path | None = None,
+    formats: tuple[str, ...] = ("html",),
+    allow_drafts: bool = False,
+    stage: Stage | None = None,
+) -> RunSummary:
+    def starting(name: str) -> None:
+        if stage:
+            stage(name)
+
+    with ws.lock():
+        starting("extract")
+        extracted = extract_workspace(ws)
+        starting("update")
+        updated = update_workspace(ws)
+        translated = None
+        if translate:
+            starting("translate")
+            translated = translate_workspace(ws, engine=engine)
+        starting("check")
+        findings = check_workspace(ws)
+        starting("compile")
+        compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
+        starting("publish")
+        published = publish_workspace(ws, out=out, formats=formats, allow_drafts=allow_drafts)
+    summary = RunSummary(extracted, updated, translated, findings, compiled, published)
+    summary.languages = _per_language(ws, summary)
+    return summary
+
+
+def _per_language(ws: Workspace, summary: RunSummary) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for lang in ws.languages:
+        pub = summary.publish.languages.get(lang)
+        drafts = 0
+        if summary.translate is not None and lang in summary.translate.languages:
+            c = summary.translate.languages[lang]
+            drafts = c.sent + c.cached + c.memory + c.local
+        out[lang] = {
+            "published": sorted(pub.published) if pub else [],
+            "published_as_drafts": sorted(pub.drafts) if pub else [],
+            "held": dict(sorted(pub.held.items())) if pub else {},
+            "drafts_made": drafts,
+            "check_errors": sum(1 for f in summary.errors if f.lang == lang),
+        }
+    return out

@@ -1,0 +1,104 @@
+"""check_message and check_workspace: which entries, which checks, the ignore comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n_news.catalogs import Catalog, Message
+from l10n_news.checks import Severity, check_message, check_workspace
+from l10n_news.checks.base import ignored_checks
+from l10n_news.checks.registry import CHECKS
+from l10n_news.errors import ConfigError
+from test_review import review_workspace
+
+
+def findings(message: Message, **kw) -> list[tuple[str, str]]:
+    found = check_message(message, source_lang="en", target_lang="ru", nplurals=3, **kw)
+    return [(f.check, f.message) for f in found]
+
+
+def test_ids_are_unique_and_every_check_has_a_severity() -> None:
+    ids = [c.id for c in CHECKS]
+    assert len(ids) == len(set(ids)) == 17
+    assert all(c.severity in (Severity.ERROR, Severity.WARNING) for c in CHECKS)
+
+
+def test_a_finding_carries_the_entry() -> None:
+    msg = Message("12 films", "10 фильмов", msgctxt="lead", lineno=7)
+    [finding] = check_message(msg, source_lang="en", target_lang="ru", file="locales/x.po")
+    assert finding.as_dict() == {
+        "file": "locales/x.po",
+        "line": 7,
+        "msgctxt": "lead",
+        "msgid": "12 films",
+        "lang": "ru",
+        "check": "numbers",
+        "severity": "error",
+        "message": "the number 12 of the source is not in the translation",
+    }
+    assert finding.format_line() == (
+        "locales/x.po:7: error: [numbers] the number 12 of the source is not in the translation"
+    )
+
+
+def test_empty_and_obsolete_entries_are_not_checked() -> None:
+    assert findings(Message("12 films")) == []
+    assert findings(Message("12 films", "10", obsolete=True)) == []
+
+
+def test_drafts_are_checked() -> None:
+    draft = Message("12 films", "10 фильмов", flags=["fuzzy"], translator_comments=["mt: x"])
+    assert findings(draft) != []
+
+
+def test_ignore_comment() -> None:
+    assert ignored_checks(["l10n-news: ignore numbers, quotes", "note"]) == {"numbers", "quotes"}
+    msg = Message("12 films", "10 «фильмов»", translator_comments=["l10n-news: ignore numbers"])
+    assert findings(msg) == []
+    msg.translator_comments = ["l10n-news: ignore all"]
+    msg.msgstr = "<script>"
+    assert findings(msg) == []
+
+
+def test_plural_entry_reports_once_per_problem() -> None:
+    msg = Message(
+        "%d film",
+        msgid_plural="%d films",
+        flags=["c-format"],
+        msgstr_plural=["%s фильм", "%s фильма", "%s фильмов"],
+    )
+    assert findings(msg) == [
+        ("placeholders", "argument 1 has type string in the translation, int in the source")
+    ]
+    msg.msgstr_plural = ["%d фильм", "%d фильма"]
+    assert (
+        "plural-forms",
+        "2 plural forms, but the catalog's Plural-Forms asks for 3",
+    ) in findings(msg)
+
+
+def test_only_runs_the_chosen_checks() -> None:
+    msg = Message("12 films!", "10 фильмов")
+    assert {c for c, _ in findings(msg)} == {"numbers", "ends-punctuation"}
+    assert {c for c, _ in findings(msg, only=["numbers"])} == {"numbers"}
+    with pytest.raises(ConfigError, match="unknown check"):
+        findings(msg, only=["number"])
+
+
+def test_check_workspace_skips_the_source_language_and_filters(tmp_path: Path) -> None:
+    ws = review_workspace(tmp_path / "ws")
+    en = Catalog({"Language": "en"})
+    en.add(Message("Culture", "Wrong 1"))  # the source language's own catalog is not checked
+    ws.write_catalog(ws.po_path("en", "ui"), en)
+    kk = ws.read_catalog(ws.po_path("kk", "ui"))
+    kk.get("Culture").msgstr = "Culture"
+    ws.write_catalog(ws.po_path("kk", "ui"), kk)
+    found = check_workspace(ws)
+    assert [(f.lang, f.msgid, f.check) for f in found] == [("kk", "Culture", "untranslated")]
+    assert found[0].file == "locales/kk/LC_MESSAGES/ui.po"
+    assert found[0].line == kk.get("Culture").lineno
+    assert check_workspace(ws, langs=["ru"]) == []
+    with pytest.raises(ConfigError):
+        check_workspace(ws, domains=["nope"])

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from l10n_news.publish import publish_workspace
+from l10n_news.publish.gate import Counts, judge
+from l10n_news.workspace import Workspace
+from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
+
+
+def _judge(ws: Workspace, article: Counts | None, ui: Counts | None, **kw: object):
+    options = {"is_source": False, "threshold": 100, "allow_drafts": False} | kw
+    return judge(ws, "s", "kk", article_counts=article, ui_counts=ui, **options)  # type: ignore[arg-type]
+
+
+def test_judge_counts_and_reasons(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=())
+    assert _judge(ws, Counts(reviewed=5), Counts(reviewed=3)).passed
+    held = _judge(ws, Counts(reviewed=3, draft=2), Counts(reviewed=3))
+    assert not held.passed
+    assert held.reason == "article: 3/5 reviewed (2 machine drafts), below the 100% threshold"
+    assert _judge(ws, Counts(reviewed=9, draft=1), Counts(reviewed=3), threshold=90).passed
+    assert _judge(ws, Counts(reviewed=9, draft=1), Counts(reviewed=3), threshold=90).draft
+    missing = _judge(ws, None, Counts(reviewed=3))
+    assert missing.reason == "no catalog locales/kk/LC_MESSAGES/s.po"
+    ui = _judge(ws, Counts(reviewed=5), Counts(reviewed=2, untranslated=1))
+    assert ui.reason == "ui: 2/3 reviewed (1 untranslated)"
+
+
+def test_untranslated_is_never_published_even_with_drafts(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=("ru",))
+    write_catalog(ws, "kk", "library-hall", TRANSLATIONS["kk"], state="untranslated")
+    report = publish_workspace(ws, allow_drafts=True)
+    assert (
+        report.languages["kk"]
+        .held["library-hall"]
+        .startswith("article: 0/8 reviewed (8 untranslated)")
+    )
+    assert not (ws.root / "site/kk/library-hall").exists()
+
+
+def test_drafts_are_held_back_unless_allowed_then_marked(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=("ru",))
+    write_catalog(ws, "kk", "library-hall", TRANSLATIONS["kk"], state="draft")
+    report = publish_workspace(ws)
+    assert "library-hall" in report.languages["kk"].held
+    report = publish_workspace(ws, allow_drafts=True)
+    assert report.languages["kk"].drafts == ["library-hall"]
+    page = (ws.root / "site/kk/library-hall/index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex">' in page
+    assert "Бұл бет машиналық аудармамен аударылған және әлі тексерілмеген." in page
+    reviewed = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
+    assert "noindex" not in reviewed
+
+
+def test_source_variant_needs_no_catalog_but_others_need_ui(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    ws.po_path("kk", "ui").unlink()
+    report = publish_workspace(ws)
+    assert report.languages["en"].published == ["library-hall"]
+    assert report.languages["ru"].published == ["library-hall"]
+    assert report.languages["kk"].held["library-hall"].startswith("ui: 0/")

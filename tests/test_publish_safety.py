@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n_news.catalogs.catalog import Message
+from l10n_news.errors import PublishError
+from l10n_news.publish import publish_workspace
+from l10n_news.publish.safety import check_translation, markup_signature
+from l10n_news.workspace import Workspace
+from test_publish_site import PARAGRAPH, TRANSLATIONS, make_workspace, write_catalog
+
+
+@pytest.mark.parametrize(
+    ("translation", "what"),
+    [
+        ("Текст <script>alert(1)</script>", "a <script> tag"),
+        ('Текст <img src=x onerror="alert(1)">', "an event-handler attribute"),
+        ("[Текст](javascript:alert(1))", "a javascript: URL"),
+        ("[Текст](java\tscript&#58;alert(1))", "a javascript: URL"),
+    ],
+)
+def test_active_content_is_refused_naming_the_po_line(translation: str, what: str) -> None:
+    msg = Message(msgid="Some text", msgstr=translation, lineno=12)
+    with pytest.raises(PublishError, match=what) as info:
+        check_translation(msg, "locales/ru/LC_MESSAGES/a.po")
+    assert str(info.value).startswith("locales/ru/LC_MESSAGES/a.po:12: refused:")
+
+
+def test_markup_must_come_from_the_source() -> None:
+    assert markup_signature("a **b** [c][1]") == markup_signature("[в][1] **б** а")
+    check_translation(Message(msgid="a **b** c", msgstr="а б в"), "x.po")  # dropping is harmless
+    with pytest.raises(PublishError, match=r"adds markup its source does not have \(</b>, <b>\)"):
+        check_translation(Message(msgid="plain", msgstr="<b>жирный</b>", lineno=3), "x.po")
+    with pytest.raises(PublishError, match=r"\(ref2\)"):
+        check_translation(Message(msgid="see [here][1]", msgstr="[тут][1] и [там][2]"), "x.po")
+
+
+def test_unsafe_translation_stops_publishing(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=("kk",))
+    table = dict(TRANSLATIONS["ru"])
+    table[PARAGRAPH] = "Во вторник <script>alert('x')</script> открыли зал."
+    path = write_catalog(ws, "ru", "library-hall", table)
+    with pytest.raises(PublishError) as info:
+        publish_workspace(ws)
+    line = next(
+        i for i, text in enumerate(path.read_text("utf-8").split("\n"), 1) if PARAGRAPH in text
+    )
+    assert info.value.path == "locales/ru/LC_MESSAGES/library-hall.po"
+    assert info.value.line is not None and info.value.line <= line
+    assert not (ws.root / "site/ru/library-hall/index.html").exists()
+
+
+def test_raw_html_in_a_source_and_its_translation_is_shown_as_text(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=())
+    article = ws.article_path("library-hall")
+    article.write_text(article.read_text("utf-8") + "\nPress <kbd>5</kbd> & wait.\n", "utf-8")
+    table = dict(TRANSLATIONS["ru"])
+    table["Press <kbd>5</kbd> & wait."] = "Нажмите <kbd>5</kbd> и ждите."
+    write_catalog(ws, "ru", "library-hall", table)
+    report = publish_workspace(ws)
+    # Shown as text, the tag's name is a Latin word on a Russian page: the leak check says so.
+    assert [leak.word for leak in report.leaks] == ["kbd"]
+    config = ws.config_path.read_text("utf-8") + 'allowed_words = ["kbd"]\n'
+    ws.config_path.write_text(config, "utf-8")
+    ws = Workspace.load(ws.root)
+    report = publish_workspace(ws)
+    assert not report.leaks
+    page = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
+    assert "Нажмите &lt;kbd&gt;5&lt;/kbd&gt; и ждите." in page
+    assert "Press &lt;kbd&gt;5&lt;/kbd&gt; &amp; wait." in (
+        ws.root / "site/en/library-hall/index.html"
+    ).read_text("utf-8")
+
+
+def test_ui_translations_are_escaped(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    ui = ws.po_path("ru", "ui")
+    ui.write_text(
+        ui.read_text("utf-8").replace('msgstr "Реклама"', 'msgstr "Реклама & <i>"'), "utf-8"
+    )
+    with pytest.raises(PublishError, match="<i>"):
+        publish_workspace(ws)
+    ui.write_text(
+        ui.read_text("utf-8").replace('msgstr "Реклама & <i>"', 'msgstr "Реклама & Ко"'), "utf-8"
+    )
+    publish_workspace(ws)
+    page = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
+    assert "Реклама &amp; Ко" in page
