@@ -2,7 +2,8 @@
 
 The GNU cases are the format-*-2 tables of gettext's test suite (msgfmt --check-format), with
 the labels of gettext's current sources. pofilter's verdicts were recorded from
-translate-toolkit's own tests. Deliberate differences are listed in docs/checks-review.md.
+translate-toolkit's own tests. Deliberate differences are listed in README.md,
+"Agreement with the field".
 """
 
 from __future__ import annotations

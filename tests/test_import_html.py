@@ -103,7 +103,8 @@ def test_football_page_metadata(ws: Workspace, shared: Path) -> None:
     assert draft.lang == "ru"
 
 
-# Floors a little under the measured figures (see docs/import.md): a regression shows.
+# Floors a little under the measured figures (README.md, "How well HTML extraction does"),
+# so that a regression shows.
 # social-buttons repeats one paragraph five times; trafilatura keeps it once (recall 0.21).
 RECALL_FLOOR = {"social-buttons": 0.15}
 
