@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import require_tool
+from conftest import ROOT, require_tool
 from helpers import article_text, make_workspace, tree_digest, write_article
 from l10n_news.cli.main import cli
 from l10n_news.workspace import Workspace
@@ -180,3 +180,9 @@ def test_every_command_has_help_with_an_example():
         assert result.exit_code == 0
         if not getattr(command, "commands", None):
             assert "Example:" in result.output, f"{name} --help has no example"
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name in cli.commands:
+        assert f"l10n-news {name}" in readme, f"README.md does not document `l10n-news {name}`"

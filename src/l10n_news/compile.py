@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from l10n_news.catalogs import Catalog, write_mo
 from l10n_news.errors import CatalogError
@@ -54,7 +55,7 @@ def compile_workspace(
     state = RunState(ws.state_dir / "state.json")
     settings = {"fuzzy": use_fuzzy}
     with ws.lock():
-        done: list[tuple[str, dict]] = []
+        done: list[tuple[str, Path]] = []  # records are made after the files land
         with StagedWrites() as staged:
             for n, (lang, domain, po) in enumerate(paths, 1):
                 key = f"{lang}/{domain}"
@@ -69,10 +70,10 @@ def compile_workspace(
                     report.messages[key] = sum(
                         1 for m in catalog if m.translated or (use_fuzzy and m.has_translation)
                     )
-                    done.append((key, files))
+                    done.append((key, po))
                 if progress:
                     progress(n, len(paths))
-        for key, files in done:
-            state.remember("compile", key, files, settings)
+        for key, po in done:
+            state.remember("compile", key, {"po": po, "mo": po.with_suffix(".mo")}, settings)
         state.save()
     return report

@@ -99,6 +99,10 @@ def write_template(
     return staged.write(path, text.encode("utf-8"))
 
 
+def _extract_files(ws: Workspace, slug: str) -> dict[str, Path]:
+    return {"src": ws.article_path(slug), "pot": ws.pot_path(slug)}
+
+
 def extract_workspace(
     ws: Workspace, *, slugs: list[str] | None = None, progress: Progress | None = None
 ) -> ExtractReport:
@@ -114,10 +118,10 @@ def extract_workspace(
     state = RunState(ws.state_dir / "state.json")
     settings = {"mode": ws.segmentation, "project": ws.project}
     with ws.lock():
-        done: list[tuple[str, dict[str, Path]]] = []
+        done: list[str] = []  # keys only: the records are made after the files land
         with StagedWrites() as staged:
             for n, slug in enumerate(chosen, 1):
-                files = {"src": ws.article_path(slug), "pot": ws.pot_path(slug)}
+                files = _extract_files(ws, slug)
                 if state.unchanged("extract", slug, files, settings):
                     report.unchanged.append(slug)
                 else:
@@ -125,13 +129,13 @@ def extract_workspace(
                     report.messages[slug] = len(catalog)
                     written = write_template(ws, slug, catalog, staged)
                     (report.written if written else report.unchanged).append(slug)
-                    done.append((slug, files))
+                    done.append(slug)
                 if progress:
                     progress(n, len(chosen))
             if not slugs:
                 _extract_ui(ws, report, staged)
-        for slug, files in done:
-            state.remember("extract", slug, files, settings)
+        for slug in done:
+            state.remember("extract", slug, _extract_files(ws, slug), settings)
         state.save()
     return report
 

@@ -15,7 +15,9 @@ from typing import Any
 
 from l10n_news.fileio import atomic_write_text
 
-Signature = list[Any] | None
+# A file's signature is "mtime_ns:size:inode", or "-" when it is missing; a record is one
+# short string per output, so that the records of a 2000-article archive stay small.
+MISSING = "-"
 
 # A file changed this recently may change again within the clock's granularity without its
 # mtime moving (git's "racy clean" problem), so its content hash is recorded too.
@@ -26,34 +28,39 @@ def _digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def signature(path: Path) -> Signature:
-    """[mtime_ns, size, inode(, content hash if racy)] of a file, or None if it is missing."""
+def signature(path: Path) -> str:
+    """"mtime_ns:size:inode" (plus ":hash" while racy), or "-" when the file is missing."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        return None
-    sig: list[Any] = [st.st_mtime_ns, st.st_size, st.st_ino]
+        return MISSING
+    sig = f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}"
     if time.time_ns() - st.st_mtime_ns < RACY_NS:
-        sig.append(_digest(path))
+        sig += ":" + _digest(path)
     return sig
 
 
-def still_matches(recorded: Signature, path: Path) -> bool:
+def still_matches(recorded: str, path: Path) -> bool:
     """Whether `path` is still the file that `recorded` describes."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        return recorded is None
-    if recorded is None or recorded[:3] != [st.st_mtime_ns, st.st_size, st.st_ino]:
+        return recorded == MISSING
+    parts = recorded.split(":")
+    if recorded == MISSING or parts[:3] != [str(st.st_mtime_ns), str(st.st_size), str(st.st_ino)]:
         return False
     # Recorded while racy: only the content can tell. Recorded settled: the stat is enough.
-    return len(recorded) == 3 or recorded[3] == _digest(path)
+    return len(parts) == 3 or parts[3] == _digest(path)
+
+
+def _settings_text(settings: dict[str, Any] | None) -> str:
+    return json.dumps(settings or {}, sort_keys=True, separators=(",", ":"))
 
 
 class RunState:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.data: dict[str, dict[str, Any]] = {}
+        self.data: dict[str, dict[str, str]] = {}
         self.dirty = False
         try:
             loaded = json.loads(path.read_text("utf-8"))
@@ -67,13 +74,16 @@ class RunState:
     ) -> bool:
         """True when every file still matches its last record and the settings are the same."""
         record = self.data.get(stage, {}).get(key)
-        if not isinstance(record, dict) or record.get("settings") != (settings or {}):
+        if not isinstance(record, str):
             return False
-        sigs = record.get("files", {})
-        if set(sigs) != set(files):
+        recorded_settings, _, sigs = record.partition("|")
+        if recorded_settings != _settings_text(settings):
             return False
-        if all(still_matches(sigs[name], path) for name, path in files.items()):
-            if any(sig and len(sig) > 3 for sig in sigs.values()):
+        pairs = dict(item.split("=", 1) for item in sigs.split(";") if "=" in item)
+        if set(pairs) != set(files):
+            return False
+        if all(still_matches(pairs[name], path) for name, path in files.items()):
+            if any(sig.count(":") > 2 for sig in pairs.values()):
                 self.remember(stage, key, files, settings)  # settle: no hashing next time
             return True
         return False
@@ -81,17 +91,14 @@ class RunState:
     def remember(
         self, stage: str, key: str, files: dict[str, Path], settings: dict[str, Any] | None = None
     ) -> None:
-        record = {
-            "files": {name: signature(path) for name, path in files.items()},
-            "settings": settings or {},
-        }
+        sigs = ";".join(f"{name}={signature(path)}" for name, path in sorted(files.items()))
+        record = f"{_settings_text(settings)}|{sigs}"
         if self.data.setdefault(stage, {}).get(key) != record:
             self.data[stage][key] = record
             self.dirty = True
 
     def save(self) -> None:
         if self.dirty:
-            atomic_write_text(
-                self.path, json.dumps(self.data, sort_keys=True, separators=(",", ":"))
-            )
+            text = json.dumps(self.data, sort_keys=True, separators=(",", ":"))
+            atomic_write_text(self.path, text)
             self.dirty = False

@@ -294,7 +294,11 @@ class _Run:
             message.set_translation(strings[0])
         exact_memory = first.engine == "memory" and (first.score or 0) >= 100
         message.fuzzy = not (exact_memory and self.settings.trust_memory)
-        message.set_comment(MT_COMMENT_PREFIX, f"{first.engine} {source}→{target} {self.today}")
+        # The note (a memory match's score and origin, a pivot language) helps the reviewer.
+        note = f" ({first.note})" if first.note else ""
+        message.set_comment(
+            MT_COMMENT_PREFIX, f"{first.engine} {source}→{target} {self.today}{note}"
+        )
         entry.job.dirty = True
         counts = self.report.counts(entry.job.lang)
         if first.engine == "memory":

@@ -88,6 +88,10 @@ def update_catalog(
     return created, written, report
 
 
+def _update_files(ws: Workspace, lang: str, domain: str) -> dict[str, Path]:
+    return {"pot": ws.pot_path(domain), "po": ws.po_path(lang, domain)}
+
+
 def update_workspace(
     ws: Workspace,
     *,
@@ -112,15 +116,14 @@ def update_workspace(
     summary = UpdateSummary()
     state = RunState(ws.state_dir / "state.json")
     with ws.lock():
-        done: list[tuple[str, dict[str, Path]]] = []
+        done: list[tuple[str, str]] = []  # (lang, domain): records made after the files land
         with StagedWrites() as staged:
             for n, domain in enumerate(chosen, 1):
                 pot = ws.pot_path(domain)
                 template: Catalog | None = None
                 for lang in ws.target_languages(ws.domain_source_language(domain), langs):
                     key = f"{lang}/{domain}"
-                    files = {"pot": pot, "po": ws.po_path(lang, domain)}
-                    if state.unchanged("update", key, files):
+                    if state.unchanged("update", key, _update_files(ws, lang, domain)):
                         summary.unchanged.append(key)
                         continue
                     if template is None:
@@ -133,10 +136,10 @@ def update_workspace(
                         summary.written.append(key)
                     else:
                         summary.unchanged.append(key)
-                    done.append((key, files))
+                    done.append((lang, domain))
                 if progress:
                     progress(n, len(chosen))
-        for key, files in done:
-            state.remember("update", key, files)
+        for lang, domain in done:
+            state.remember("update", f"{lang}/{domain}", _update_files(ws, lang, domain))
         state.save()
     return summary
