@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -40,13 +41,21 @@ def _active_content(text: str) -> list[str]:
     return found
 
 
+# Without one of these characters a text has no inline markup at all: no parse needed.
+_MARKUP_CHAR = re.compile(r"[*_`\[\]<>!~&\\]")
+
+
+@lru_cache(maxsize=8192)
 def markup_signature(text: str) -> Counter[str]:
     """The inline markup of a unit as a multiset: emphasis, code, links, images, HTML tags.
 
     A multiset, not a sequence: another language may put the bold words elsewhere in the
-    sentence, but it may not add a link or a tag the source does not have.
+    sentence, but it may not add a link or a tag the source does not have. (Cached: a source
+    unit is compared once per language; callers must not change the Counter.)
     """
     signature: Counter[str] = Counter()
+    if not _MARKUP_CHAR.search(text):
+        return signature
     for block in _inline_md.parseInline(text):
         for tok in block.children or []:
             if tok.type in ("text", "softbreak", "hardbreak"):

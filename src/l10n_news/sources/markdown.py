@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -57,7 +58,7 @@ class Segment:
     links: tuple[str, ...] = ()  # targets of [..][1], [..][2], ... in order
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Block:
     role: str
     start: int  # 0-based line in the body
@@ -105,7 +106,9 @@ def restore_links(text: str, links: tuple[str, ...]) -> str:
     return _LINK_REF.sub(sub, text)
 
 
-def _blocks(body: str) -> list[_Block]:
+@lru_cache(maxsize=64)
+def _blocks(body: str) -> tuple[_Block, ...]:
+    """The units of a body (cached: publishing rebuilds one article in every language)."""
     tokens = _md.parse(body)
     lines = body.split("\n")
     blocks: list[_Block] = []
@@ -131,19 +134,23 @@ def _blocks(body: str) -> list[_Block]:
             role = QUOTE
         else:
             role = PARAGRAPH
-        block = _Block(role, start, end, protected, links)
         first = lines[start]
         if role == TABLE_CELL:
-            block.cell = tok.content.strip()
-            block.end = start + 1
+            block = _Block(role, start, start + 1, protected, links, cell=tok.content.strip())
         else:
             head = tok.content.split("\n")[0]
             pos = first.find(head) if head else -1
-            block.prefix = first[:pos] if pos >= 0 else ""
-            if opener.type == "heading_open" and opener.markup in ("=", "-"):
-                block.keep_last_line = True
+            block = _Block(
+                role,
+                start,
+                end,
+                protected,
+                links,
+                prefix=first[:pos] if pos >= 0 else "",
+                keep_last_line=opener.type == "heading_open" and opener.markup in ("=", "-"),
+            )
         blocks.append(block)
-    return blocks
+    return tuple(blocks)
 
 
 def _split(block: _Block, mode: str, lang: str) -> list[str]:
