@@ -65,3 +65,33 @@ def test_second_holder_waits_then_refuses(tmp_path):
         t.join()
     with workspace_lock(lock, wait=1):
         pass
+
+
+def test_staged_writes_land_together_or_not_at_all(tmp_path):
+    from l10n_news.fileio import StagedWrites
+
+    a, b = tmp_path / "a.po", tmp_path / "b.po"
+    a.write_bytes(b"old a")
+    with pytest.raises(RuntimeError), StagedWrites() as staged:
+        assert staged.write(a, b"new a")
+        assert staged.write(b, b"new b")
+        raise RuntimeError("bad input in the third file")
+    assert a.read_bytes() == b"old a" and not b.exists()
+    assert sorted(os.listdir(tmp_path)) == ["a.po"]
+    with StagedWrites() as staged:
+        staged.write(a, b"new a")
+        staged.write(b, b"new b")
+        assert a.read_bytes() == b"old a", "nothing lands before the commit"
+    assert a.read_bytes() == b"new a" and b.read_bytes() == b"new b"
+    assert sorted(os.listdir(tmp_path)) == ["a.po", "b.po"]
+
+
+def test_interrupted_staged_writes_keep_what_is_finished(tmp_path):
+    from l10n_news.fileio import StagedWrites
+
+    a = tmp_path / "a.po"
+    with pytest.raises(KeyboardInterrupt), StagedWrites() as staged:
+        staged.write(a, b"finished")
+        raise KeyboardInterrupt
+    assert a.read_bytes() == b"finished"
+    assert os.listdir(tmp_path) == ["a.po"]

@@ -15,8 +15,8 @@ from pathlib import Path
 from l10n_news.errors import L10nError, LockError
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
+def _write_temp(path: Path, data: bytes) -> str:
+    """Write and fsync `data` under a temporary name beside `path`; return that name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -24,11 +24,26 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
-            # Keep the permissions a translator or the VCS gave the file.
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
+        # Keep the permissions a translator or the VCS gave the file.
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -43,11 +58,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Atomically write `data` unless the file already holds exactly it. True if written."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if _same_bytes(path, data):
+        return False
     atomic_write_bytes(path, data)
     return True
 
@@ -57,7 +69,8 @@ class StagedWrites:
 
     Each file is written and fsynced beside its target under a temporary name; `commit()`
     renames them into place, `abort()` removes them. A stage that meets bad input halfway
-    aborts, so the bad input changes nothing, while memory stays one file at a time.
+    aborts, so the bad input changes nothing, while memory stays one file at a time; one that
+    is interrupted (Ctrl-C) commits what it finished.
     """
 
     def __init__(self) -> None:
@@ -66,32 +79,18 @@ class StagedWrites:
     def __enter__(self) -> StagedWrites:
         return self
 
-    def __exit__(self, kind: object, *_: object) -> None:
-        if kind is None:
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        # Ctrl-C keeps what is finished; an error (bad input) keeps nothing.
+        if kind is None or issubclass(kind, KeyboardInterrupt):
             self.commit()
         else:
             self.abort()
 
     def write(self, path: Path, data: bytes) -> bool:
         """Stage `data` for `path` unless the file already holds exactly it. True if staged."""
-        try:
-            if path.read_bytes() == data:
-                return False
-        except FileNotFoundError:
-            pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-            os.chmod(tmp, mode)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+        if _same_bytes(path, data):
+            return False
+        tmp = _write_temp(path, data)
         old = self._staged.pop(path, None)
         if old is not None:
             with contextlib.suppress(FileNotFoundError):
