@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -74,12 +77,30 @@ def show_progress() -> bool:
     return sys.stderr.isatty()
 
 
+@contextlib.contextmanager
+def term_as_interrupt() -> Iterator[None]:
+    """`kill` (SIGTERM) stops a command like Ctrl-C does, so finished work is saved first."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread (e.g. some test runners)
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class L10nGroup(click.Group):
     """Turns every library error into one line on stderr and its exit code; no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with term_as_interrupt():
+                return super().invoke(ctx)
         except L10nError as exc:
             click.echo(f"l10n-news: {exc}", err=True)
             ctx.exit(exc.exit_code)

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import threading
-from collections.abc import Iterator
-
 import click
 
 from l10n_news.cli.catalogs import progress_bar
@@ -54,7 +49,7 @@ def translate(
 
         l10n-news translate -C . -l kk --engine pseudo
     """
-    with progress_bar("translate") as progress, _term_as_interrupt():
+    with progress_bar("translate") as progress:
         report = translate_workspace(
             ws,
             langs=list(langs) or None,
@@ -68,23 +63,6 @@ def translate(
         _print_summary(report)
     if not report.ok:
         click.get_current_context().exit(1)
-
-
-@contextlib.contextmanager
-def _term_as_interrupt() -> Iterator[None]:
-    """`kill` (SIGTERM) stops the run like Ctrl-C, so finished drafts are saved first."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread (e.g. some test runners)
-        return
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_summary(report: TranslateReport) -> None:
