@@ -260,3 +260,30 @@ def test_cli_exits_non_zero_and_says_what_failed(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["translate", "-C", str(root), "-l", "kk"])
     assert result.exit_code == 1
     assert "engine libre is out of reach" in result.output
+
+
+def test_kill_of_a_real_process_saves_finished_drafts(tmp_path: Path) -> None:
+    """SIGTERM to `l10n-news translate` mid-run: exit 130, valid catalogs, drafts kept."""
+    import signal
+    import sys
+
+    with FakeLibreServer(Faults(latency=0.3)) as server:
+        root = make_workspace(tmp_path / "ws", server.url)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "l10n_news", "translate", "-C", str(root), "-l", "kk"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while server.requests < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130, err
+        assert "interrupted; finished work is saved" in err
+        kk = catalog(root, "kk")  # parses: the file is valid
+        drafts = [m for m in kk if m.state is State.DRAFT]
+        assert 2 <= len(drafts) < 15
+        assert not list((root / "locales").rglob("*.tmp"))

@@ -33,7 +33,7 @@ class DroppedLine:
 @dataclass
 class PageDraft:
     title: str
-    date: dt.datetime
+    date: dt.datetime | None  # None only when the caller said the date is not needed
     lang: str
     body: str  # Markdown
     section: list[str] = field(default_factory=list)
@@ -73,6 +73,8 @@ def _quoted(value: str) -> str:
 
 def render_article(draft: PageDraft) -> str:
     """article.md text: front matter with every string quoted, then the Markdown body."""
+    if draft.date is None:
+        raise ValueError("an article needs a date")  # parse_page(need_date=True) ensures one
     lines = ["---", f"title: {_quoted(draft.title)}", f"lang: {draft.lang}"]
     lines.append(f"date: {_quoted(draft.date.isoformat(timespec='seconds'))}")
     if draft.section:
