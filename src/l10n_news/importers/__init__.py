@@ -90,15 +90,23 @@ def page_kind(path: Path, text: str) -> str:
     return "markdown" if head.startswith("---") else "text"
 
 
-def parse_page(ws: Workspace, path: Path, *, lang: str | None = None) -> tuple[str, PageDraft]:
-    """(kind, draft) for a page; nothing is written."""
+def parse_page(
+    ws: Workspace, path: Path, *, lang: str | None = None, need_date: bool = True
+) -> tuple[str, PageDraft]:
+    """(kind, draft) for a page; nothing is written.
+
+    With `need_date=False` (a translation of an article, whose date is the article's) a
+    missing or unreadable date leaves `draft.date` None instead of refusing the page.
+    """
     if lang is not None:
         ws.check_language(lang)
     text = read_page(path)
     kind = page_kind(path, text)
     module, name = _PARSERS[kind]
     parser = getattr(importlib.import_module(module), name)
-    draft: PageDraft = parser(text, chrome_for(ws), zone=ws.time_zone, lang=lang, path=path)
+    draft: PageDraft = parser(
+        text, chrome_for(ws), zone=ws.time_zone, lang=lang, path=path, need_date=need_date
+    )
     if draft.lang not in ws.languages:
         raise ImportFailed(
             f"the page is in {draft.lang!r}, which the workspace does not list "
@@ -172,7 +180,7 @@ def _report(
         article=ws.relative(target),
         title=draft.title,
         lang=draft.lang,
-        date=draft.date.isoformat(timespec="seconds"),
+        date=draft.date.isoformat(timespec="seconds") if draft.date else "",
         section=draft.section,
         dropped=[{"text": d.text, "label": d.label, "line": d.line} for d in draft.dropped],
         missing_in_ui=_missing_in_ui(ws, [d.label for d in draft.dropped]),

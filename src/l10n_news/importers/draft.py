@@ -73,8 +73,7 @@ def _quoted(value: str) -> str:
 
 def render_article(draft: PageDraft) -> str:
     """article.md text: front matter with every string quoted, then the Markdown body."""
-    if draft.date is None:
-        raise ValueError("an article needs a date")  # parse_page(need_date=True) ensures one
+    assert draft.date is not None, "parse_page(need_date=True) gives every article a date"
     lines = ["---", f"title: {_quoted(draft.title)}", f"lang: {draft.lang}"]
     lines.append(f"date: {_quoted(draft.date.isoformat(timespec='seconds'))}")
     if draft.section:

@@ -73,17 +73,23 @@ def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
 
 
 def parse_html_page(
-    html: str, chrome: Chrome, *, zone: str, lang: str | None = None, path: Path | None = None
+    html: str,
+    chrome: Chrome,
+    *,
+    zone: str,
+    lang: str | None = None,
+    path: Path | None = None,
+    need_date: bool = True,
 ) -> PageDraft:
     page = extract_html(html, path=path)
     if not page.title:
         raise ImportFailed("no title found in the page's metadata or headings", path=path)
     if not page.markdown.strip():
         raise ImportFailed("no article text found in the page", path=path)
-    if not page.date:
-        raise ImportFailed("no publication date found in the page's metadata", path=path)
-    when = parse_date(page.date, zone)
-    if when is None:
+    when = parse_date(page.date, zone) if page.date else None
+    if when is None and need_date:
+        if not page.date:
+            raise ImportFailed("no publication date found in the page's metadata", path=path)
         raise ImportFailed(f"unparseable date {page.date!r}", path=path)
     kept: list[str] = []
     dropped: list[DroppedLine] = []

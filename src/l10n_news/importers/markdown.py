@@ -46,7 +46,13 @@ def split_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], li
 
 
 def parse_markdown_page(
-    text: str, chrome: Chrome, *, zone: str, lang: str | None = None, path: Path | None = None
+    text: str,
+    chrome: Chrome,
+    *,
+    zone: str,
+    lang: str | None = None,
+    path: Path | None = None,
+    need_date: bool = True,
 ) -> PageDraft:
     meta, body_lines, first_line = split_front_matter(text, path)
     title = _text(meta, "title", path)
@@ -68,10 +74,10 @@ def parse_markdown_page(
             kept.append(line)
     if not title:
         raise ImportFailed("no title found: no 'title' in front matter, no '# heading'", path=path)
-    if date_value is None:
-        raise ImportFailed("no date found: add 'date' to the front matter", path=path)
-    when = _date(date_value, zone)
-    if when is None:
+    when = _date(date_value, zone) if date_value is not None else None
+    if when is None and need_date:
+        if date_value is None:
+            raise ImportFailed("no date found: add 'date' to the front matter", path=path)
         raise ImportFailed(f"unparseable date {date_value!r}", path=path)
     body = "\n".join(kept).strip("\n")
     language = lang or meta.get("lang") or detect_language(f"{title}\n{body}")

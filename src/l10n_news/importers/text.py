@@ -25,7 +25,13 @@ CHROME_ITEM_MAX_WORDS = 4
 
 
 def parse_text_page(
-    text: str, chrome: Chrome, *, zone: str, lang: str | None = None, path: Path | None = None
+    text: str,
+    chrome: Chrome,
+    *,
+    zone: str,
+    lang: str | None = None,
+    path: Path | None = None,
+    need_date: bool = True,
 ) -> PageDraft:
     lines = text.splitlines()
     dropped: list[DroppedLine] = []
@@ -73,14 +79,14 @@ def parse_text_page(
             paragraphs.append(escape_paragraph(line))
     if title is None or not title.strip():
         raise ImportFailed("no title found: the page has only site chrome", path=path)
-    if date_text is None:
-        raise ImportFailed(
-            "no date found: expected it at the end of the title line or on the next line",
-            path=path,
-            line=title_line,
-        )
-    when = parse_date(date_text, zone)
-    if when is None:
+    when = parse_date(date_text, zone) if date_text is not None else None
+    if when is None and need_date:
+        if date_text is None:
+            raise ImportFailed(
+                "no date found: expected it at the end of the title line or on the next line",
+                path=path,
+                line=title_line,
+            )
         raise ImportFailed(f"unparseable date {date_text!r}", path=path, line=title_line)
     section = []
     for n, (crumb, crumb_line) in enumerate(crumbs):

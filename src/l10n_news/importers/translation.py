@@ -87,9 +87,10 @@ def import_translation(ws, slug: str, lang: str, path: Path) -> AlignReport:
     article = load_article(article_path, slug)
     if article.lang == lang:
         raise ImportFailed(f"article {slug!r} is itself in {lang!r}", path=path)
-    _, draft = parse_page(ws, path, lang=lang)
+    # The translation's own date is not used (the catalog has no date), so none is required.
+    _, draft = parse_page(ws, path, lang=lang, need_date=False)
     version = Article(
-        slug=slug, lang=lang, title=draft.title, date=draft.date, body=draft.body,
+        slug=slug, lang=lang, title=draft.title, date=article.date, body=draft.body,
         section=draft.section, author=draft.author, summary=draft.summary, tags=draft.tags,
     )
     source = segment_article(article, ws.segmentation)
