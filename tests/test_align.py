@@ -8,7 +8,10 @@ import pytest
 
 from l10n_news.catalogs import Message, State
 from l10n_news.errors import ImportFailed
-from l10n_news.importers.align import align, anchors
+from l10n_news.glossary import Glossary
+from l10n_news.importers import align as align_module
+from l10n_news.importers.align import align
+from l10n_news.importers.anchors import GlossaryAnchors, overlap, shared_names, unit_anchors
 from l10n_news.importers.translation import import_translation
 from l10n_news.workspace import Workspace
 
@@ -111,10 +114,97 @@ def test_extra_target_paragraph_is_unpaired() -> None:
     assert ((), (1,)) in [(b.source, b.target) for b in beads]
 
 
-def test_anchors_compare_names_across_scripts() -> None:
-    assert anchors("said director Saule Abenova in 2013") & anchors(
-        "сказала директор Сауле Абенова в 2013 году"
-    ) == {"2013", "~saul", "~aben"}
+# A festival report; the Russian edition leaves out the paragraph about the rink. It and the
+# paragraph about the director are of a length, so only the names tell which one is missing.
+FESTIVAL = [
+    "The Almaty film festival opened on Friday with 42 films from 11 countries in its programme.",
+    "Director Yerlan Nurmukhambetov will show his new film in Rotterdam next month, the "
+    "organisers said.",
+    "The skating rink in the hills will stay open longer this year because the winter is cold.",
+    "Critic Gulnara Abikeyeva called the selection the strongest of the last decade.",
+    "Tickets for the screenings are sold online and at the cinema box offices.",
+]
+FESTIVAL_RU = [
+    "Кинофестиваль в Алматы открылся в пятницу: в программе 42 фильма из 11 стран.",
+    "Режиссёр Ерлан Нурмухамбетов покажет свой новый фильм в Роттердаме в следующем месяце, "
+    "сообщили организаторы.",
+    "Критик Гульнара Абикеева назвала отбор самым сильным за последнее десятилетие.",
+    "Билеты на показы продаются в интернете и в кассах кинотеатров.",
+]
+
+
+def pairs_of(beads: list) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.source, b.target) for b in beads]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (0, 2, 1, 3, 4)])
+def test_names_decide_which_paragraph_is_missing(
+    order: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = [FESTIVAL[k] for k in order]
+    rink, director = order.index(2), order.index(1)
+    beads = align(src, FESTIVAL_RU)
+    assert ((rink,), ()) in pairs_of(beads)
+    assert ((director,), (1,)) in pairs_of(beads)
+    assert pairs_of(beads)[-2:] == [((3,), (2,)), ((4,), (3,))]
+    monkeypatch.setattr(align_module, "ANCHOR_WEIGHT", 0.0)
+    assert ((director,), (1,)) not in pairs_of(align(src, FESTIVAL_RU))  # lengths alone fail
+
+
+# The same, decided by a glossary term: the film's title is quoted and in lowercase in Russian,
+# so it is no name; the glossary says «Уроки гармонии» renders "Harmony Lessons". The first
+# and last paragraphs are pinned by their numbers; the middle two are of a length.
+GLOSSARY_CSV = "en,ru,kk\nHarmony Lessons,Уроки гармонии,Гармония сабақтары\n"
+REVIEW = [
+    "The jury met for the last time on 14 September in the old cinema of the town.",
+    "The camera work of Harmony Lessons won the prize for the best cinematography.",
+    "The weather on the closing night was balmy, and the square was full of dancers.",
+    "The jury will announce the programme of the 2026 festival in the autumn.",
+]
+REVIEW_RU = [
+    "Жюри собралось в последний раз 14 сентября в старом кинотеатре города.",
+    "Операторская работа «Уроков гармонии» получила приз за лучшую съёмку.",
+    "Жюри объявит программу фестиваля 2026 года осенью.",
+]
+
+
+def test_glossary_terms_decide_which_paragraph_is_missing() -> None:
+    glossary = GlossaryAnchors(Glossary.parse(GLOSSARY_CSV), "en", "ru")
+    right_without_glossary = []
+    for order in [(0, 1, 2, 3), (0, 2, 1, 3)]:
+        src = [REVIEW[k] for k in order]
+        prize, weather = order.index(1), order.index(2)
+        beads = pairs_of(align(src, REVIEW_RU, glossary=glossary))
+        assert ((prize,), (1,)) in beads and ((weather,), ()) in beads
+        right_without_glossary.append(((prize,), (1,)) in pairs_of(align(src, REVIEW_RU)))
+    # Without the glossary the two middle paragraphs are a tie that order settles.
+    assert not all(right_without_glossary)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Saule Abenova", "Сауле Абеновой", True),  # an inflected surname
+        ("Medeu", "Медеуском", True),  # an adjective made from a district name
+        ("Yerlan", "Ерлан", True),  # two romanisations of one name
+        ("Kazakhstan", "Казахстана", True),
+        ("Kazakhstan", "Қазақстан", True),  # the Kazakh spelling
+        ("Saule", "Сауран", False),  # same first letters, another name
+        ("Aktau", "Актобе", False),  # two cities
+    ],
+)
+def test_names_compare_whole_after_romanisation(a: str, b: str, same: bool) -> None:
+    src = unit_anchors(f"said {a}")
+    tgt = unit_anchors(f"сказала {b}")
+    assert (shared_names(list(src.names), list(tgt.names)) == len(src.names)) is same
+
+
+def test_glossary_anchor_needs_both_renderings() -> None:
+    glossary = GlossaryAnchors(Glossary.parse(GLOSSARY_CSV), "en", "ru")
+    src = unit_anchors("A review of Harmony Lessons.", glossary, 0)
+    assert src.terms == {0} and src.names == ()  # the term's words are not names as well
+    assert overlap(src, unit_anchors("Рецензия на «Уроки гармонии».", glossary, 1)) == 1.0
+    assert overlap(src, unit_anchors("Рецензия на фильм.", glossary, 1)) == 0.0
 
 
 @pytest.fixture
@@ -198,3 +288,19 @@ def test_sentence_mode_aligns_sentences(ws: Workspace, tmp_path: Path) -> None:
     sentence = catalog.get("The old furniture was given to village schools in the region.")
     assert sentence.msgstr == "Старую мебель передали сельским школам региона."
     assert P3 in report.unpaired_source
+
+
+def test_a_page_in_another_script_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    # The English article itself, given by mistake as the Russian edition.
+    page = tmp_path / "library-ru.md"
+    page.write_text(SOURCE_ARTICLE, "utf-8")
+    with pytest.raises(ImportFailed, match="written in 'en', not 'ru'"):
+        import_translation(ws, "library", "ru", page)
+    assert not ws.locales_dir.exists()
+
+
+def test_translation_needs_no_date(ws: Workspace, tmp_path: Path) -> None:
+    page = tmp_path / "library-ru.md"
+    page.write_text(RUSSIAN_EDITION.replace("date: 2024-06-03 11:00\n", ""), "utf-8")
+    report = import_translation(ws, "library", "ru", page)
+    assert report.unpaired_source == [P3]

@@ -126,3 +126,28 @@ def test_translation_of(ws: Path, tmp_path: Path) -> None:
 def test_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["import", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        # scraped text, the title with no date after it
+        ("tandem-en.txt", "We worked as a real tandem with the director\n\n"
+         "The cameraman spoke about working with the director.\n\n"
+         "Text of the article about the film and the festival.\n"),
+        # Markdown whose date is not one
+        ("tandem-en.md", "---\ntitle: We worked as a real tandem with the director\n"
+         "date: some day in February\n---\nText of the article about the film and the festival.\n"),
+    ],
+)
+def test_translation_needs_no_date(ws: Path, tmp_path: Path, name: str, page: str) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text(PAGE_RU, "utf-8")
+    assert run(ws, "--slug", "tandem", str(source)).exit_code == 0
+    translation = tmp_path / name
+    translation.write_text(page, "utf-8")
+    result = run(ws, "--translation-of", "tandem", "--lang", "en", str(translation))
+    assert result.exit_code == 0, result.output
+    po = (ws / "locales" / "en" / "LC_MESSAGES" / "tandem.po").read_text("utf-8")
+    assert 'msgstr "We worked as a real tandem with the director"' in po
+    assert 'msgstr "Text of the article about the film and the festival."' in po

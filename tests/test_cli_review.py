@@ -10,6 +10,8 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from click.testing import CliRunner
 from l10n_news.catalogs.catalog import State
 from l10n_news.cli.main import cli
 from l10n_news.workspace import Workspace
+from libre_server import FakeLibreServer, Faults, fake_translation
 from test_review import review_workspace
 
 
@@ -99,6 +102,43 @@ def test_back_translation_unavailable_is_said_and_review_goes_on(tmp_path: Path)
     assert states(offline)["Join Telegram"] == State.REVIEWED
 
 
+def libre_config(url: str) -> str:
+    return (
+        'languages = ["ru", "en", "kk"]\nsource_language = "en"\n'
+        '[review]\nreviewer = "Dana"\nback_translation_engine = "libre"\n'
+        f'[engines.libre]\nurl = "{url}"\nbackoff = 0.01\nretries = 1\n'
+    )
+
+
+def test_back_translation_through_libretranslate_keeps_every_decision(tmp_path: Path) -> None:
+    """`b` asks the configured engine (a LibreTranslate on 127.0.0.1) for kk→en and shows it;
+    decisions around it, and one after a failed back-translation, are all saved."""
+    with FakeLibreServer(Faults(fail_after=1)) as server:
+        ws = review_workspace(tmp_path / "libre", libre_config(server.url))
+        # 1: back-translate, accept. 2: back-translate (the server now fails), clear. 3: quit.
+        result = run(ws, "-l", "kk", keys="babcq")
+    assert result.exit_code == 0, result.output
+    assert "back-translation (libre):" in result.output
+    assert f"  {fake_translation('Telegram-ға қосылыңыз', 'en')}" in result.output
+    assert server.last_params["source"] == "kk" and server.last_params["target"] == "en"
+    assert result.output.count("back-translation is unavailable") == 1
+    assert "review: 1 accepted, 1 cleared; every decision is saved" in result.output
+    after = states(ws)
+    assert after["Join Telegram"] == State.REVIEWED
+    assert after["Read the 2,500 comments"] == State.UNTRANSLATED
+    assert after["%d film"] == State.DRAFT  # never reached: left as it was
+
+    # A later session starts from what is left; each plural form is back-translated.
+    with FakeLibreServer() as server:
+        ws.config_path.write_text(libre_config(server.url), "utf-8")  # a new port
+        result = run(ws, "-l", "kk", keys="bq")
+    assert result.exit_code == 0, result.output
+    assert "[1/1]" in result.output
+    # The engine keeps the placeholder %d out of the engine's hands, so it comes back as is.
+    assert "back-translation (libre):\n  [0] (en) %d ФИЛЬМ\n  [1] (en) %d ФИЛЬМ" in result.output
+    assert "review: no decision; every decision is saved" in result.output
+
+
 def test_missing_reviewer_is_a_one_line_error(tmp_path: Path) -> None:
     bare = review_workspace(tmp_path / "bare", 'languages = ["ru", "en", "kk"]\n')
     result = run(bare, "-l", "kk", keys="a")
@@ -109,6 +149,26 @@ def test_missing_reviewer_is_a_one_line_error(tmp_path: Path) -> None:
 def test_nothing_to_review(ws: Workspace) -> None:
     result = run(ws, "-l", "ru")
     assert result.exit_code == 0 and "nothing awaits review in ru" in result.output
+
+
+def test_keys_piped_in_without_a_terminal(ws: Workspace) -> None:
+    """A script pipes its keys in; the process has no terminal at all (its own session)."""
+    exe = Path(sys.executable).parent / "l10n-news"
+    if not exe.exists():
+        pytest.skip("the l10n-news script is not installed beside this python")
+    done = subprocess.run(
+        [str(exe), "review", "-C", str(ws.root), "-l", "kk", "--reviewer", "Dana"],
+        input="a\nc\n",  # the end of the input, at the third entry, is a quit
+        capture_output=True,
+        text=True,
+        timeout=30,
+        start_new_session=True,
+        env={**os.environ, "EDITOR": "", "VISUAL": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "review: 1 accepted, 1 cleared; every decision is saved" in done.stdout
+    assert states(ws)["Join Telegram"] == State.REVIEWED
+    assert states(ws)["%d film"] == State.DRAFT
 
 
 class TerminalOutput:
@@ -148,8 +208,9 @@ def _press(fd: int, key: bytes, timeout: float = 20.0) -> None:
     os.write(fd, key)
 
 
-def test_review_in_a_pseudo_terminal(ws: Workspace) -> None:
-    """Real single keypresses (no Enter) through a pty, as a reviewer types them."""
+@contextmanager
+def review_in_a_terminal(ws: Workspace) -> Iterator[tuple[subprocess.Popen, int, TerminalOutput]]:
+    """`l10n-news review -l kk` running on a pseudo-terminal: (process, terminal fd, output)."""
     exe = Path(sys.executable).parent / "l10n-news"
     if not exe.exists():
         pytest.skip("the l10n-news script is not installed beside this python")
@@ -165,18 +226,36 @@ def test_review_in_a_pseudo_terminal(ws: Workspace) -> None:
     )
     os.close(child_fd)
     try:
-        out = TerminalOutput(main_fd)
-        out.wait_for(b"[q]uit")
-        _press(main_fd, b"a")
-        out.wait_for(b"[2/3]")
-        out.wait_for(b"[q]uit")
-        _press(main_fd, b"q")
-        out.wait_for(b"every decision is saved")
-        assert proc.wait(timeout=20) == 0
+        yield proc, main_fd, TerminalOutput(main_fd)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         os.close(main_fd)
+
+
+def test_review_in_a_pseudo_terminal(ws: Workspace) -> None:
+    """Real single keypresses (no Enter) through a pty, as a reviewer types them."""
+    with review_in_a_terminal(ws) as (proc, fd, out):
+        out.wait_for(b"[q]uit")
+        _press(fd, b"a")
+        out.wait_for(b"[2/3]")
+        out.wait_for(b"[q]uit")
+        _press(fd, b"q")
+        out.wait_for(b"every decision is saved")
+        assert proc.wait(timeout=20) == 0
     assert states(ws)["Join Telegram"] == State.REVIEWED
     assert states(ws)["Read the 2,500 comments"] == State.NEEDS_REVIEW
+
+
+def test_ctrl_c_in_a_terminal_quits_and_keeps_decisions(ws: Workspace) -> None:
+    with review_in_a_terminal(ws) as (proc, fd, out):
+        out.wait_for(b"[q]uit")
+        _press(fd, b"c")
+        out.wait_for(b"[2/3]")
+        out.wait_for(b"[q]uit")
+        _press(fd, b"\x03")  # raw mode: Ctrl-C arrives as a key, which click turns into ^C
+        out.wait_for(b"review: 1 cleared; every decision is saved")
+        assert proc.wait(timeout=20) == 0
+    assert b"Aborted" not in out.seen
+    assert states(ws)["Join Telegram"] == State.UNTRANSLATED

@@ -137,3 +137,80 @@ def test_categories_become_the_section(ws: Workspace, tmp_path: Path) -> None:
     path.write_text(PAGE.replace("</head>", tag), "utf-8")
     _, draft = parse_page(ws, path)
     assert draft.section == ["Город"]
+
+
+def page_with(tmp_path: Path, extra_head: str = "", nav: str = "") -> Path:
+    """PAGE with something added to <head> and a trail put before the article."""
+    html = PAGE.replace("</head>", f"{extra_head}\n</head>").replace("<article>", f"{nav}<article>")
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    return path
+
+
+CATEGORY = '  <meta property="article:section" content="Разное">\n'
+JSON_LD = """\
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "NewsArticle", "headline": "В Алматы открылся каток"},
+  {"@type": "BreadcrumbList", "itemListElement": [
+    {"@type": "ListItem", "position": 3, "name": "Спорт",
+     "item": "https://news.example.kz/city/sport/"},
+    {"@type": "ListItem", "position": 1, "name": "Главная", "item": "https://news.example.kz/"},
+    {"@type": "ListItem", "position": 2, "item": {"@id": "https://news.example.kz/city/",
+     "name": "Город"}}
+  ]}
+]}
+</script>"""
+ARIA_NAV = """\
+<nav aria-label="Breadcrumbs"><ol>
+  <li><a href="/">Новости</a></li> <li>›</li>
+  <li><a href="/society">Общество</a></li>
+  <li><a href="/society/city">Город и люди</a></li>
+  <li aria-current="page">В Алматы открылся каток</li>
+</ol></nav>"""
+CLASS_TRAIL = """\
+<div class="page-breadcrumb">
+  <a href="https://news.example.kz/">Басты бет</a> / <a href="/sport">Спорт</a> /
+  <a href="/sport/winter">Қысқы спорт</a>
+</div>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "nav", "section", "home"),
+    [
+        # JSON-LD, in an @graph, items out of order, one named inside its "item"
+        (JSON_LD + CATEGORY, "", ["Город", "Спорт"], "Главная"),
+        # a labelled <nav>: the root link is home whatever its word; the title is no section
+        (CATEGORY, ARIA_NAV, ["Общество", "Город и люди"], "Новости"),
+        # a class names the trail, links separated by slashes
+        ("", CLASS_TRAIL, ["Спорт", "Қысқы спорт"], "Басты бет"),
+        # no trail: the categories
+        (CATEGORY, "", ["Разное"], None),
+    ],
+)
+def test_breadcrumbs_become_the_section(
+    ws: Workspace, tmp_path: Path, head: str, nav: str, section: list[str], home: str | None
+) -> None:
+    _, draft = parse_page(ws, page_with(tmp_path, head, nav))
+    assert draft.section == section
+    dropped = [d.text for d in draft.dropped]
+    assert home is None or home in dropped
+    assert "Главная" not in draft.body and "Общество" not in draft.body
+
+
+def test_breadcrumb_json_ld_wins_over_the_markup(ws: Workspace, tmp_path: Path) -> None:
+    _, draft = parse_page(ws, page_with(tmp_path, JSON_LD, ARIA_NAV))
+    assert draft.section == ["Город", "Спорт"]
+
+
+def test_broken_json_ld_falls_back_to_the_markup(ws: Workspace, tmp_path: Path) -> None:
+    broken = '<script type="application/ld+json">{"@type": "BreadcrumbList",</script>'
+    _, draft = parse_page(ws, page_with(tmp_path, broken, ARIA_NAV))
+    assert draft.section == ["Общество", "Город и люди"]
+
+
+def test_imported_html_article_has_the_breadcrumb_section(ws: Workspace, tmp_path: Path) -> None:
+    report = import_page(ws, page_with(tmp_path, JSON_LD))
+    assert report.section == ["Город", "Спорт"]
+    assert "Главная" in [d["text"] for d in report.dropped]
+    assert load_article(ws.article_path(report.slug)).section == ["Город", "Спорт"]

@@ -60,3 +60,23 @@ def test_source_variant_needs_no_catalog_but_others_need_ui(tmp_path: Path) -> N
     assert report.languages["en"].published == ["library-hall"]
     assert report.languages["ru"].published == ["library-hall"]
     assert report.languages["kk"].held["library-hall"].startswith("ui: 0/")
+
+
+def test_draft_ui_strings_reach_the_front_page_as_a_draft(tmp_path: Path) -> None:
+    # With --allow-drafts, a machine-drafted ui string is shown on the language's front page
+    # too (not the English msgid, which the leak check would rightly hold back), and that page
+    # carries the notice and noindex; drafts stay out of the sitemap.
+    ws = make_workspace(tmp_path / "ws")
+    ui = ws.po_path("kk", "ui")
+    text = ui.read_text("utf-8")
+    at = text.index('msgid "Latest news"')
+    ui.write_text(text[:at] + "#, fuzzy\n" + text[at:], "utf-8")
+    report = publish_workspace(ws, allow_drafts=True)
+    assert not report.leaks
+    assert report.languages["kk"].drafts == ["library-hall"]
+    front = (ws.root / "site/kk/index.html").read_text("utf-8")
+    assert "<h1>Соңғы жаңалықтар</h1>" in front and 'content="noindex"' in front
+    assert "noindex" not in (ws.root / "site/ru/index.html").read_text("utf-8")
+    assert 'href="kk/"' in (ws.root / "site/index.html").read_text("utf-8")
+    sitemap = (ws.root / "site/sitemap.xml").read_text("utf-8")
+    assert "/ru/library-hall/" in sitemap and "/kk/" not in sitemap

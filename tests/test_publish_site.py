@@ -217,3 +217,64 @@ def test_sample_workspace_publishes_cleanly(sample_ws: Path) -> None:
     parser = html5lib.HTMLParser(strict=True)
     for page in (sample_ws / "site").rglob("*.html"):
         parser.parse(page.read_bytes())
+
+
+def test_leaking_page_is_held_back_and_its_siblings_stop_naming_it(ws: Workspace) -> None:
+    publish_workspace(ws)
+    leaky = dict(TRANSLATIONS["kk"], **{PARAGRAPH: "Сейсенбі күні Gallery ашылды."})
+    write_catalog(ws, "kk", "library-hall", leaky)
+    report = publish_workspace(ws)
+    assert [leak.word for leak in report.leaks] == ["Gallery"]
+    assert report.languages["kk"].held["library-hall"].startswith("leak: ")
+    assert "kk/library-hall/index.html" in report.removed
+    # Within the same run, no other page points at the page that was held back.
+    for rel in ("en/library-hall/index.html", "ru/library-hall/index.html"):
+        page = read(ws, rel)
+        assert 'hreflang="kk"' not in page and "kk_KZ" not in page and "/kk/" not in page
+    assert "/kk/library-hall/" not in read(ws, "sitemap.xml")
+    # kk has no other article: its front page goes, and the root page stops linking it.
+    assert not (ws.root / "site/kk/index.html").exists()
+    assert 'href="kk/"' not in read(ws, "index.html")
+
+    # A rerun with nothing changed still reports the leak (and renders nothing).
+    again = publish_workspace(ws)
+    assert [leak.word for leak in again.leaks] == ["Gallery"] and again.rendered == []
+
+    # A glossary name is an input: allowing the word publishes the page and relinks it.
+    (ws.root / "glossary.csv").write_text(
+        "en,ru,kk,note,do_not_translate\nGallery,,,a gallery's name (test),yes\n", "utf-8"
+    )
+    freed = publish_workspace(ws)
+    assert not freed.leaks and freed.languages["kk"].published == ["library-hall"]
+    assert 'hreflang="kk"' in read(ws, "en/library-hall/index.html")
+
+
+def test_changed_image_alone_is_copied_again(sample_ws: Path) -> None:
+    ws = Workspace.load(sample_ws)
+    publish_workspace(ws)
+    slug = "steppe-shorts-festival-opens"
+    image = ws.article_path(slug).parent / "images" / "opening-night.png"
+    image.write_bytes(image.read_bytes() + b"\0")  # a valid PNG tolerates trailing bytes
+    report = publish_workspace(ws)
+    copies = [f"{lang}/{slug}/images/opening-night.png" for lang in ("en", "kk", "ru")]
+    assert sorted(rel for rel in report.rendered if rel.endswith(".png")) == copies
+    for rel in copies:
+        assert (sample_ws / "site" / rel).read_bytes() == image.read_bytes()
+
+
+def test_dropped_image_and_format_leave_no_stale_files(sample_ws: Path) -> None:
+    ws = Workspace.load(sample_ws)
+    publish_workspace(ws, formats=("html", "markdown"))
+    slug = "steppe-shorts-festival-opens"
+    site = sample_ws / "site"
+    assert (site / "ru" / slug / "article.md").is_file()
+    path = ws.article_path(slug)
+    text = path.read_text("utf-8")
+    start, end = text.index("images:\n"), text.index("---\n", 4)
+    path.write_text(text[:start] + text[end:], "utf-8")
+    report = publish_workspace(ws)
+    for lang in ("en", "kk", "ru"):
+        assert f"{lang}/{slug}/article.md" in report.removed
+        assert f"{lang}/{slug}/images/opening-night.png" in report.removed
+        assert not (site / lang / slug / "images").exists()
+        assert (site / lang / slug / "index.html").is_file()

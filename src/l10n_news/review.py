@@ -85,7 +85,8 @@ class ReviewItem:
 @dataclass(frozen=True)
 class BackTranslation:
     engine: str
-    text: str
+    text: str  # the back-translation of the first (or only) form
+    forms: tuple[str, ...] = ()  # of each msgstr[N] of a plural entry, in order
 
 
 @dataclass
@@ -315,14 +316,27 @@ def back_translate(ws: Workspace, item: ReviewItem) -> BackTranslation:
             "back-translation is unavailable: this installation has no machine-translation engines"
         ) from None
     engine = create_engine(ws, name)
-    if getattr(engine, "network", True) is False:
-        raise ReviewError(f"back-translation is unavailable: {name} is not a translation service")
-    draft = item.message.strings[0]
-    result = engine.translate([draft], item.lang, item.source_lang)[0]
-    if not result.text:
-        reason = result.reason or result.status
-        raise ReviewError(f"back-translation is unavailable: {name} gave none ({reason})")
-    return BackTranslation(name, result.text)
+    try:
+        if getattr(engine, "network", True) is False:
+            raise ReviewError(
+                f"back-translation is unavailable: {name} is not a translation service"
+            )
+        # Every form of a plural entry: a reviewer checks msgstr[2] as much as msgstr[0].
+        drafts = item.message.strings
+        distinct = [draft for draft in dict.fromkeys(drafts) if draft]
+        results = dict(
+            zip(distinct, engine.translate(distinct, item.lang, item.source_lang), strict=True)
+        )
+    finally:
+        close = getattr(engine, "close", None)  # the engine holds the translation cache open
+        if close is not None:
+            close()
+    for result in results.values():
+        if not result.text:
+            reason = result.reason or result.status
+            raise ReviewError(f"back-translation is unavailable: {name} gave none ({reason})")
+    texts = tuple(results[draft].text or "" if draft else "" for draft in drafts)
+    return BackTranslation(name, texts[0], texts if item.message.pluralizable else ())
 
 
 def review_glossary(ws: Workspace) -> GlossaryLike | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 
 import click
@@ -60,20 +61,48 @@ def _edited_text(current: str, label: str) -> str | None:
     return value if value != current else None
 
 
+def _read_key() -> str:
+    """One key: typed in the terminal (no Enter needed), or read from a pipe or file.
+
+    click.getchar insists on a terminal (/dev/tty), so keys given on stdin by a script, as
+    in `printf 'as q' | l10n-news review -l kk`, are read here; line breaks between them
+    are ignored, and the end of the input reads as "" (a quit).
+    """
+    if sys.stdin is not None and sys.stdin.isatty():
+        return click.getchar()
+    stdin = sys.stdin
+    while True:
+        key = stdin.read(1) if stdin is not None else ""
+        if key not in ("\n", "\r"):
+            return key
+
+
 def _interactive(ws: Workspace, items: list[ReviewItem], reviewer: str | None) -> Counter[str]:
     session = Review(ws, reviewer)
     _ = session.reviewer  # a missing reviewer is a one-line error before anything is shown
-    glossary = review_glossary(ws)
     done: Counter[str] = Counter()
+    try:
+        _decide_each(ws, session, items, done)
+    except (KeyboardInterrupt, EOFError, click.Abort):
+        # Ctrl-C or Ctrl-D at a key or in the inline editor: a quit like any other, since
+        # each decision is already on disk (a catalog write is atomic, even when interrupted).
+        click.echo()
+    return done
+
+
+def _decide_each(
+    ws: Workspace, session: Review, items: list[ReviewItem], done: Counter[str]
+) -> None:
+    glossary = review_glossary(ws)
     for number, item in enumerate(items, start=1):
         _show(item, number, len(items), glossary)
         while True:
             click.echo(KEYS_HELP + " ? ", nl=False)
-            key = click.getchar().lower()
+            key = _read_key().lower()
             click.echo(key.strip())
             try:
-                if key in ("q", "", "\x04"):  # q, end of input, Ctrl-D
-                    return done
+                if key in ("q", "", "\x04", "\x03"):  # q, end of input, Ctrl-D, Ctrl-C
+                    return
                 if key == "a":
                     session.accept(item)
                     done["accepted"] += 1
@@ -96,7 +125,8 @@ def _interactive(ws: Workspace, items: list[ReviewItem], reviewer: str | None) -
                 elif key == "b":
                     result = back_translate(ws, item)
                     click.secho(f"back-translation ({result.engine}):", fg="cyan")
-                    click.echo(f"  {result.text}")
+                    for n, text in enumerate(result.forms or (result.text,)):
+                        click.echo(f"  {f'[{n}] ' if result.forms else ''}{text}")
                     continue
                 else:
                     click.echo("keys: a e s c b q (see above)")
@@ -107,7 +137,6 @@ def _interactive(ws: Workspace, items: list[ReviewItem], reviewer: str | None) -
                 click.secho(f"  {exc}", fg="red")
                 continue
             break
-    return done
 
 
 @click.command()
@@ -160,7 +189,8 @@ def review(
         for item in items:
             msg = item.message
             click.echo(f"{item.file}:{msg.lineno}: {msg.state}: {shorten(msg.msgid, 60)}")
-        click.echo(f"review: {len(items)} entr{'y' if len(items) == 1 else 'ies'} await review")
+        awaits = "entry awaits" if len(items) == 1 else "entries await"
+        click.echo(f"review: {len(items)} {awaits} review")
         return
     if not items:
         click.echo(f"review: nothing awaits review in {lang}")

@@ -6,19 +6,26 @@ finds the cheapest sequence of "beads" (1-1, 1-0, 0-1, 2-1, 1-2) through both te
 bead's cost is -log(prior of its kind) - log(probability of its length difference).
 
 Two things are added for news: the expected length ratio is measured on the pair itself
-(Russian and Kazakh run longer than English), and anchors (numbers, and names compared
-after romanisation) shared by both sides lower a bead's cost, while anchors that disagree
-raise it. A bead is *confident* when its lengths fit and its anchors do not contradict it.
+(Russian and Kazakh run longer than English), and anchors (numbers, names compared after
+romanisation, glossary terms with their renderings: see `anchors`) shared by both sides lower
+a bead's cost, while numbers that disagree raise it. A bead is *confident* when its lengths
+fit and its numbers do not contradict it.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from dataclasses import dataclass
 
-from l10n_news.importers.draft import transliterate
+from l10n_news.importers.anchors import (
+    NO_ANCHORS,
+    GlossaryAnchors,
+    UnitAnchors,
+    number_overlap,
+    overlap,
+    unit_anchors,
+)
 
 # Prior probabilities of bead kinds: Gale & Church's, except that a news edition drops or adds
 # a paragraph more often than a parliament's translators drop a sentence.
@@ -34,9 +41,6 @@ ANCHOR_WEIGHT = 4.0  # cost removed for a bead whose anchors all agree
 NUMBER_MISMATCH = 8.0  # cost added when no number is shared (scaled by the share unshared)
 CONFIDENT_LENGTH_P = 0.1  # a bead's length difference must be at least this likely
 CONFIDENT_NUMBERS = 0.5  # and at least this share of its numbers must appear on both sides
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -60,22 +64,6 @@ class Bead:
         return self.length_p >= CONFIDENT_LENGTH_P and numbers_agree
 
 
-def numbers(text: str) -> set[str]:
-    return {n.replace(",", ".") for n in _NUMBER.findall(text)}
-
-
-def anchors(text: str) -> set[str]:
-    """Numbers, and capitalised words not opening a sentence, romanised to 4 letters."""
-    found = numbers(text)
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        before = text[: m.start()].rstrip()[-1:]
-        opens_sentence = not before or before in ".!?:«\"“—"
-        if word[0].isupper() and not opens_sentence and len(word) > 2:
-            found.add("~" + transliterate(word)[:4])
-    return found
-
-
 def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
@@ -85,21 +73,64 @@ def _normal_tail(z: float) -> float:
     return math.erfc(abs(z) / math.sqrt(2))
 
 
-def _union(sets: list[set[str]], indexes: tuple[int, ...]) -> set[str]:
-    return set().union(*(sets[k] for k in indexes))
+_Score = tuple[float | None, float | None, float]
 
 
-def align(source: list[str], target: list[str]) -> list[Bead]:
+class _AnchorScores:
+    """What the anchors say about a bead, computed once for both passes of `align`."""
+
+    def __init__(self, source: list[UnitAnchors], target: list[UnitAnchors]) -> None:
+        self.source = source
+        self.target = target
+        self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], _Score] = {}
+
+    def get(
+        self, s_idx: tuple[int, ...], t_idx: tuple[int, ...]
+    ) -> _Score:
+        """(anchor overlap, number overlap, share of the bead's units that earn the overlap)."""
+        key = (s_idx, t_idx)
+        if key not in self._cache:
+            src, tgt = self._union(self.source, s_idx), self._union(self.target, t_idx)
+            self._cache[key] = (overlap(src, tgt), number_overlap(src, tgt), self._credit(key))
+        return self._cache[key]
+
+    def _credit(self, key: tuple[tuple[int, ...], tuple[int, ...]]) -> float:
+        # In a 2-1 or 1-2 bead, the share of the two units that shares an anchor with the
+        # other side: a unit that shares none gets no credit for its partner's names.
+        s_idx, t_idx = key
+        if len(s_idx) > 1:
+            tgt = self._union(self.target, t_idx)
+            return sum(1 for k in s_idx if overlap(self.source[k], tgt)) / len(s_idx)
+        if len(t_idx) > 1:
+            src = self._union(self.source, s_idx)
+            return sum(1 for k in t_idx if overlap(src, self.target[k])) / len(t_idx)
+        return 1.0
+
+    @staticmethod
+    def _union(units: list[UnitAnchors], indexes: tuple[int, ...]) -> UnitAnchors:
+        joined = NO_ANCHORS
+        for k in indexes:
+            joined = joined | units[k]
+        return joined
+
+
+def align(
+    source: list[str], target: list[str], *, glossary: GlossaryAnchors | None = None
+) -> list[Bead]:
     """The cheapest bead sequence covering both lists, in order.
 
     The length ratio of the language pair is first taken from the totals, which a missing or
     added paragraph skews; it is then measured again on the 1-1 beads found, and the
-    alignment redone with it.
+    alignment redone with it. `glossary` adds its terms as anchors.
     """
     src_len = [_length(t) for t in source]
     tgt_len = [_length(t) for t in target]
     ratio = (sum(tgt_len) / sum(src_len)) if sum(src_len) and sum(tgt_len) else 1.0
-    beads = _align(source, target, ratio)
+    scores = _AnchorScores(
+        [unit_anchors(t, glossary, 0) for t in source],
+        [unit_anchors(t, glossary, 1) for t in target],
+    )
+    beads = _align(src_len, tgt_len, scores, ratio)
     # The median, so that the wrong pairs of the first pass weigh little.
     ratios = [
         tgt_len[b.target[0]] / src_len[b.source[0]]
@@ -109,21 +140,13 @@ def align(source: list[str], target: list[str]) -> list[Bead]:
     if ratios:
         better = statistics.median(ratios)
         if abs(better - ratio) > 0.01:
-            beads = _align(source, target, better)
+            beads = _align(src_len, tgt_len, scores, better)
     return beads
 
 
-def _align(source: list[str], target: list[str], ratio: float) -> list[Bead]:
-    src_len = [_length(t) for t in source]
-    tgt_len = [_length(t) for t in target]
-    src_anchor = [anchors(t) for t in source]
-    tgt_anchor = [anchors(t) for t in target]
-    src_numbers = [numbers(t) for t in source]
-    tgt_numbers = [numbers(t) for t in target]
-
-    def jaccard(a: set[str], b: set[str]) -> float | None:
-        return len(a & b) / len(a | b) if a or b else None
-
+def _align(
+    src_len: list[int], tgt_len: list[int], scores: _AnchorScores, ratio: float
+) -> list[Bead]:
     def bead(i: int, j: int, di: int, dj: int) -> Bead:
         s_idx, t_idx = tuple(range(i - di, i)), tuple(range(j - dj, j))
         ls = sum(src_len[k] for k in s_idx)
@@ -136,15 +159,14 @@ def _align(source: list[str], target: list[str], ratio: float) -> list[Bead]:
         cost = -math.log(PRIORS[(di, dj)]) - math.log(max(p, 1e-12))
         if not (s_idx and t_idx):
             return Bead(s_idx, t_idx, cost, p, None, None)
-        overlap = jaccard(_union(src_anchor, s_idx), _union(tgt_anchor, t_idx))
-        number_overlap = jaccard(_union(src_numbers, s_idx), _union(tgt_numbers, t_idx))
-        cost -= ANCHOR_WEIGHT * (overlap or 0.0)
-        if number_overlap is not None:
+        shared, numbers_shared, credit = scores.get(s_idx, t_idx)
+        cost -= ANCHOR_WEIGHT * (shared or 0.0) * credit
+        if numbers_shared is not None:
             # A number rarely changes in translation: a missing one is evidence against.
-            cost += NUMBER_MISMATCH * (1.0 - number_overlap)
-        return Bead(s_idx, t_idx, cost, p, overlap, number_overlap)
+            cost += NUMBER_MISMATCH * (1.0 - numbers_shared)
+        return Bead(s_idx, t_idx, cost, p, shared, numbers_shared)
 
-    n, m = len(source), len(target)
+    n, m = len(src_len), len(tgt_len)
     best: dict[tuple[int, int], tuple[float, Bead | None]] = {(0, 0): (0.0, None)}
     for i in range(n + 1):
         for j in range(m + 1):

@@ -3,7 +3,8 @@
 trafilatura drops navigation, comments and most boilerplate; the chrome vocabulary then removes
 what it keeps by mistake (share-button words, "Found a bug?"). The date comes from the page's
 `article:published_time` when it has one (a full timestamp), otherwise from trafilatura's
-metadata (a day, taken as midnight in the site's time zone).
+metadata (a day, taken as midnight in the site's time zone). The section is the breadcrumb
+trail without its home item (see `breadcrumbs`), or else the page's categories.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata
 
 from l10n_news.errors import ImportFailed
-from l10n_news.importers.chrome import Chrome
+from l10n_news.importers.breadcrumbs import Crumb, find_breadcrumbs, section_path
+from l10n_news.importers.chrome import Chrome, normalize
 from l10n_news.importers.dates import parse_date
 from l10n_news.importers.detect import detect_language
 from l10n_news.importers.draft import DroppedLine, PageDraft
@@ -43,7 +45,8 @@ class HtmlExtraction:
     date: str  # as the page gives it; "" when absent
     lang: str  # from <html lang>; "" when absent
     tags: list[str]
-    categories: list[str]  # the page's own categories, used as the article's section
+    categories: list[str]  # the page's own categories: the section when it has no breadcrumbs
+    breadcrumbs: list[Crumb]  # the trail above the title, home item included
 
 
 def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
@@ -69,6 +72,7 @@ def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
         lang=(tree.get("lang") or "").split("-")[0].lower(),
         tags=list(meta.tags or []) if meta else [],
         categories=list(meta.categories or []) if meta else [],
+        breadcrumbs=find_breadcrumbs(tree),
     )
 
 
@@ -101,6 +105,10 @@ def parse_html_page(
             continue  # the title repeated as the first heading
         else:
             kept.append(line)
+    section, home = section_path(page.breadcrumbs, chrome, page.title)
+    for crumb in home:
+        label = chrome.home.get(normalize(crumb.name), crumb.name)
+        dropped.append(DroppedLine(crumb.name, label, crumb.line))
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
     language = lang or (page.lang if page.lang in ("ru", "en", "kk") else None)
     language = language or detect_language(f"{page.title}\n{body}")
@@ -112,7 +120,7 @@ def parse_html_page(
         lang=language,
         body=body,
         author=page.author,
-        section=page.categories,
+        section=section or page.categories,
         tags=page.tags,
         dropped=dropped,
     )

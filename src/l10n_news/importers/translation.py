@@ -14,8 +14,11 @@ from pathlib import Path
 from l10n_news.catalogs import Catalog, Message, State
 from l10n_news.catalogs.catalog import MT_COMMENT_PREFIX
 from l10n_news.errors import ImportFailed
+from l10n_news.glossary import Glossary
 from l10n_news.importers import parse_page
 from l10n_news.importers.align import align
+from l10n_news.importers.anchors import GlossaryAnchors
+from l10n_news.importers.detect import detect_language
 from l10n_news.languages import get_language
 from l10n_news.sources import Article, Segment, load_article, segment_article
 from l10n_news.sources.markdown import AUTHOR, CAPTION, SECTION, TAG, TITLE
@@ -49,7 +52,7 @@ class Pair:
 
 
 def pair_units(
-    source: list[Segment], target: list[Segment]
+    source: list[Segment], target: list[Segment], glossary: GlossaryAnchors | None = None
 ) -> tuple[list[Pair], list[Segment], list[str]]:
     """(pairs, unpaired source segments, unpaired target texts)."""
     pairs: list[Pair] = []
@@ -65,7 +68,7 @@ def pair_units(
         lonely_tgt += tgt[len(src) :]
     src_flow = [s for s in source if s.role not in (*_PAIRED_ROLES, CAPTION)]
     tgt_flow = [t.text for t in target if t.role not in (*_PAIRED_ROLES, CAPTION)]
-    for bead in align([s.text for s in src_flow], tgt_flow):
+    for bead in align([s.text for s in src_flow], tgt_flow, glossary=glossary):
         if not bead.target:
             lonely_src += [src_flow[i] for i in bead.source]
         elif not bead.source:
@@ -89,13 +92,15 @@ def import_translation(ws, slug: str, lang: str, path: Path) -> AlignReport:
         raise ImportFailed(f"article {slug!r} is itself in {lang!r}", path=path)
     # The translation's own date is not used (the catalog has no date), so none is required.
     _, draft = parse_page(ws, path, lang=lang, need_date=False)
+    _check_script(draft.title + "\n" + draft.summary + "\n" + draft.body, lang, path)
     version = Article(
         slug=slug, lang=lang, title=draft.title, date=article.date, body=draft.body,
         section=draft.section, author=draft.author, summary=draft.summary, tags=draft.tags,
     )
     source = segment_article(article, ws.segmentation)
     target = segment_article(version, ws.segmentation)
-    pairs, lonely_src, lonely_tgt = pair_units(source, target)
+    glossary = GlossaryAnchors(Glossary.load(ws), article.lang, lang)
+    pairs, lonely_src, lonely_tgt = pair_units(source, target, glossary)
 
     po_path = ws.po_path(lang, slug)
     report = AlignReport(slug=slug, lang=lang, catalog=ws.relative(po_path))
@@ -120,6 +125,20 @@ def import_translation(ws, slug: str, lang: str, path: Path) -> AlignReport:
                 report.fuzzy += 1
         report.written = ws.write_catalog(po_path, catalog)
     return report
+
+
+def _check_script(text: str, lang: str, path: Path) -> None:
+    """Refuse a page written in another script than `lang` (the wrong file, or a wrong --lang).
+
+    Its pairs would otherwise go into the catalog as finished translations. Only the script is
+    compared: Russian and Kazakh share one, and a short Kazakh text may read as Russian.
+    """
+    found = detect_language(text)
+    if found and get_language(found).script != get_language(lang).script:
+        raise ImportFailed(
+            f"the page is written in {found!r}, not {lang!r}: check the file and --lang",
+            path=path,
+        )
 
 
 def _new_catalog(ws, lang: str, slug: str) -> Catalog:

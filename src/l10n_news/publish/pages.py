@@ -26,7 +26,7 @@ from l10n_news.publish.render import (
 )
 from l10n_news.publish.safety import check_translation
 from l10n_news.publish.settings import PublishSettings
-from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings
+from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings, ui_strings
 from l10n_news.sources import Article, Segment, translate_article
 from l10n_news.workspace import Workspace
 
@@ -65,7 +65,6 @@ def render_variant(
     ws: Workspace,
     settings: PublishSettings,
     env: Environment,
-    out: Path,
     *,
     article: Article,
     catalog: Catalog | None,
@@ -180,11 +179,14 @@ def render_indexes(
     ws: Workspace,
     settings: PublishSettings,
     env: Environment,
-    out: Path,
     variant_pages: dict[str, Any],
-    ui: dict[str, UiStrings],
+    ui_catalogs: dict[str, Catalog | None],
 ) -> dict[str, tuple[bytes, str]]:
-    """The per-language front pages, the root page and sitemap.xml: path -> (bytes, lang)."""
+    """The per-language front pages, the root page and sitemap.xml: path -> (bytes, lang).
+
+    A front page listing a machine draft is itself a draft (the notice, robots noindex), and
+    it may then show draft UI strings too, as the drafts' own pages do.
+    """
     by_lang: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for key, record in variant_pages.items():
         lang, slug = key.split("/", 1)
@@ -208,12 +210,13 @@ def render_indexes(
             }
             for slug, record in items
         ]
+        draft = any(record.get("draft", False) for _, record in items)
         page = {
             "lang": lang,
             "title": settings.site_name,
             "url": page_url(settings, lang),
             "url_quoted": quote(page_url(settings, lang), safe=""),
-            "draft": False,
+            "draft": draft,
             "og_locale": OG_LOCALES[lang],
             "og_alternates": [OG_LOCALES[lg] for lg in langs if lg != lang],
             "alternates": index_alternates,
@@ -222,7 +225,8 @@ def render_indexes(
                 SwitcherItem(lg, NATIVE_NAMES[lg], f"../{lg}/", lg == lang) for lg in langs
             ],
         }
-        html = render(env, "index.html", ui[lang], {"page": page, "site": site, "items": view})
+        strings = ui_strings(ui_catalogs.get(lang), allow_drafts=draft)
+        html = render(env, "index.html", strings, {"page": page, "site": site, "items": view})
         result[f"{lang}/index.html"] = (html.encode("utf-8"), lang)
     root_page = {
         "lang": UI_SOURCE_LANGUAGE,
@@ -232,7 +236,7 @@ def render_indexes(
     root = render(
         env,
         "root.html",
-        ui[UI_SOURCE_LANGUAGE] if UI_SOURCE_LANGUAGE in ui else UiStrings({}, identity=True),
+        ui_strings(ui_catalogs.get(UI_SOURCE_LANGUAGE)),
         {"page": root_page, "site": site},
     )
     result["index.html"] = (root.encode("utf-8"), UI_SOURCE_LANGUAGE)
@@ -243,9 +247,15 @@ def render_indexes(
 def sitemap(
     settings: PublishSettings, variant_pages: dict[str, Any], languages: list[str]
 ) -> bytes:
-    """A sitemap with every article page and, for each, its alternates in other languages."""
+    """A sitemap with every article page and, for each, its alternates in other languages.
+
+    Machine drafts are left out: they carry robots noindex, and a sitemap that lists pages
+    it also asks search engines not to index contradicts itself.
+    """
     by_slug: dict[str, list[str]] = {}
-    for key in variant_pages:
+    for key, record in variant_pages.items():
+        if record.get("draft", False):
+            continue
         lang, slug = key.split("/", 1)
         by_slug.setdefault(slug, []).append(lang)
     lines = [

@@ -29,8 +29,14 @@ from l10n_news.publish.render import make_environment
 from l10n_news.publish.safety import check_translation
 from l10n_news.publish.settings import PublishSettings, load_settings
 from l10n_news.publish.state import FileDigests, digest, file_digest, load_state, save_state
-from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, template_files, ui_strings, ui_template
-from l10n_news.sources import Article, load_article, segment_article
+from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, template_files, ui_template
+from l10n_news.publish.variant import (
+    FreshPage,
+    SlugInputs,
+    SlugRenderer,
+    files_exist,
+    folder_digest,
+)
 from l10n_news.workspace import UI_DOMAIN, Workspace
 
 FORMATS = ("html", "markdown")
@@ -110,89 +116,80 @@ def publish_workspace(
     # are parsed at most once, and only when something about them changed.
     env = make_environment(ws.root / "templates")
     allowed = {lang: _allowed_words(ws, settings, ui[lang].catalog, lang) for lang in ws.languages}
+    # The words a leak check lets pass are an input too: a new glossary name frees a held page.
+    allowed_digest = {lang: digest(repr(sorted(words))) for lang, words in allowed.items()}
+    ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
     variants: dict[str, Any] = {}
     new_pages: dict[str, Any] = {}
     slugs = ws.article_slugs()
     for done, slug in enumerate(slugs, 1):
-        inputs = _SlugInputs(ws, slug)
-        article_digest = digests.of(ws.article_path(slug))
+        inputs = SlugInputs(ws, slug)
+        article_digest = folder_digest(digests, ws.article_path(slug).parent)
         for lang in ws.languages:
             key = f"{lang}/{slug}"
             input_digest = digest(
-                shared_digest, article_digest, ui[lang].digest, digests.of(ws.po_path(lang, slug))
+                shared_digest,
+                article_digest,
+                ui[lang].digest,
+                allowed_digest[lang],
+                digests.of(ws.po_path(lang, slug)),
             )
             old = old_variants.get(key)
             if old and old.get("input") == input_digest:
                 variants[key] = old
+                # Held back for a leak last time and nothing changed: it still leaks.
+                report.leaks.extend(Leak(**leak) for leak in old.get("leaks", []))
             else:
                 variants[key] = _judge_variant(ws, settings, inputs, lang, ui[lang], allow_drafts)
                 variants[key]["input"] = input_digest
-        published_langs = [lg for lg in ws.languages if variants[f"{lg}/{slug}"]["passed"]]
-        for lang in published_langs:
-            key = f"{lang}/{slug}"
-            render_digest = digest(variants[key]["input"], repr(published_langs))
-            old = old_pages.get(key)
-            if old and old.get("render") == render_digest and _exist(out, old["files"]):
-                new_pages[key] = old
+        renderer = SlugRenderer(ws, settings, env, inputs, ui_catalogs, allowed, formats)
+        for key, page in renderer.settle(variants, old_pages, out, report.leaks).items():
+            if not isinstance(page, FreshPage):
+                new_pages[key] = page
                 continue
-            is_source = variants[key]["source_lang"] == lang
-            rendered = pages.render_variant(
-                ws,
-                settings,
-                env,
-                out,
-                article=inputs.article,
-                catalog=None if is_source else inputs.catalog(lang),
-                lang=lang,
-                source_lang=variants[key]["source_lang"],
-                published_langs=published_langs,
-                ui=ui_strings(ui[lang].catalog, allow_drafts=variants[key]["draft"]),
-                allow_unreviewed=variants[key]["draft"],
-                formats=formats,
-            )
-            leaks = check_html(rendered.html, lang, page=f"{key}/index.html", allowed=allowed[lang])
-            if leaks:
-                # Held back; its alternates still name it until the next publish (rare, and
-                # the run fails loudly anyway).
-                report.leaks.extend(leaks)
-                variants[key] = dict(variants[key], passed=False, reason=f"leak: {leaks[0]}")
-                continue
+            rendered = page.rendered
+            # Files the page no longer has (a dropped image, a format no longer asked for).
+            stale = set(old_pages.get(key, {}).get("files", [])) - set(rendered.files)
+            report.removed.extend(_remove(out, sorted(stale)))
             for rel, data in rendered.files.items():
                 write_if_changed(out / rel, data)
             report.rendered.extend(rendered.files)
             new_pages[key] = {
-                "render": render_digest,
+                "render": page.render,
                 "files": sorted(rendered.files),
                 "title": rendered.title,
                 "date": rendered.iso_date,
+                "draft": variants[key]["draft"],
             }
         if progress is not None:
             progress(done, len(slugs))
 
-    # 3. Pages of variants that no longer pass (or no longer exist) go.
+    # 2. Pages of variants that no longer pass (or no longer exist) go.
     for key, old in old_pages.items():
         if key not in new_pages and key != INDEX_KEY:
             report.removed.extend(_remove(out, old["files"]))
 
-    # 4. The index pages, the root and the sitemap, from the records; skipped when the records
+    # 3. The index pages, the root and the sitemap, from the records; skipped when the records
     # and the shared inputs are what they were last time.
     article_pages = {k: v for k, v in new_pages.items() if not k.startswith("@")}
     index_digest = digest(
         shared_digest,
         *(ui[lang].digest for lang in ws.languages),
-        json.dumps(sorted((k, v["title"], v["date"]) for k, v in article_pages.items())),
+        json.dumps(
+            sorted((k, v["title"], v["date"], v.get("draft")) for k, v in article_pages.items())
+        ),
     )
     old_index = old_pages.get(INDEX_KEY)
-    if old_index and old_index.get("digest") == index_digest and _exist(out, old_index["files"]):
+    index_unchanged = old_index and old_index.get("digest") == index_digest
+    if index_unchanged and files_exist(out, old_index["files"]):
         new_pages[INDEX_KEY] = old_index
     else:
         index_pages = pages.render_indexes(
             ws,
             settings,
             env,
-            out,
             article_pages,
-            {lang: ui_strings(ui[lang].catalog) for lang in ws.languages},
+            ui_catalogs,
         )
         written: list[str] = []
         for rel, (data, lang) in index_pages.items():
@@ -226,10 +223,6 @@ def publish_workspace(
         else:
             lr.held[slug] = v.get("reason", "")
     return report
-
-
-def _exist(out: Path, files: list[str]) -> bool:
-    return all((out / rel).is_file() for rel in files)
 
 
 def _remove(out: Path, files: list[str]) -> list[str]:
@@ -266,40 +259,10 @@ def _ui_languages(
     return result
 
 
-class _SlugInputs:
-    """One article and its catalogs, each read on first use and then kept for the slug."""
-
-    def __init__(self, ws: Workspace, slug: str) -> None:
-        self.ws, self.slug = ws, slug
-        self._article: Article | None = None
-        self._catalogs: dict[str, Catalog | None] = {}
-        self._wanted: set[tuple[str | None, str]] | None = None
-
-    @property
-    def article(self) -> Article:
-        if self._article is None:
-            self._article = load_article(self.ws.article_path(self.slug), self.slug)
-        return self._article
-
-    @property
-    def wanted(self) -> set[tuple[str | None, str]]:
-        """(msgctxt, msgid) of every unit the page shows."""
-        if self._wanted is None:
-            segments = segment_article(self.article, self.ws.segmentation)
-            self._wanted = {(seg.context, seg.text) for seg in segments}
-        return self._wanted
-
-    def catalog(self, lang: str) -> Catalog | None:
-        if lang not in self._catalogs:
-            path = self.ws.po_path(lang, self.slug)
-            self._catalogs[lang] = self.ws.read_catalog(path) if path.is_file() else None
-        return self._catalogs[lang]
-
-
 def _judge_variant(
     ws: Workspace,
     settings: PublishSettings,
-    inputs: _SlugInputs,
+    inputs: SlugInputs,
     lang: str,
     ui: _UiLanguage,
     allow_drafts: bool,
