@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_news import __version__
-from l10n_news.catalogs import Catalog, Message, read_po, write_po
+from l10n_news.catalogs import Catalog, Message, write_po
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites, atomic_write_bytes
 from l10n_news.publish.ui import ui_template
@@ -145,7 +145,3 @@ def _extract_ui(ws: Workspace, report: ExtractReport, staged: StagedWrites) -> N
     report.messages[UI_DOMAIN] = len(catalog)
     written = write_template(ws, UI_DOMAIN, catalog, staged)
     (report.written if written else report.unchanged).append(UI_DOMAIN)
-
-
-def read_template(ws: Workspace, domain: str) -> Catalog:
-    return read_po(ws.pot_path(domain), path=ws.relative(ws.pot_path(domain)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,13 @@ def still_matches(recorded: str, path: Path) -> bool:
 
 
 def _settings_text(settings: dict[str, Any] | None) -> str:
-    return json.dumps(settings or {}, sort_keys=True, separators=(",", ":"))
+    return _settings_json(tuple(sorted((settings or {}).items())))
+
+
+@lru_cache(maxsize=32)
+def _settings_json(items: tuple[tuple[str, Any], ...]) -> str:
+    # Cached: a stage asks with the same settings for each of its thousands of outputs.
+    return json.dumps(dict(items), sort_keys=True, separators=(",", ":"))
 
 
 class RunState:

@@ -6,7 +6,7 @@ Reading and writing PO/POT files lives in `pofile`, MO files in `mofile`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -222,9 +222,6 @@ class Catalog:
         self._messages[message.key] = message
         return message
 
-    def remove(self, message: Message) -> None:
-        del self._messages[message.key]
-
     def all_messages(self) -> Iterator[Message]:
         """Active messages, then obsolete ones."""
         yield from self._messages.values()
@@ -384,8 +381,3 @@ def _fresh(tmpl: Message, nplurals: int) -> Message:
 
 def count_words(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
-
-
-def iter_translatable(messages: Iterable[Message]) -> Iterator[Message]:
-    """Messages with a non-empty msgid (the header is never one)."""
-    return (m for m in messages if m.msgid)

@@ -15,10 +15,8 @@ import os
 import threading
 from typing import Any, ClassVar
 
-from l10n_news.engines import http
 from l10n_news.engines.base import Engine
 from l10n_news.engines.errors import AuthError
-from l10n_news.engines.web_errors import map_provider_error
 from l10n_news.errors import ConfigError, EngineError
 
 
@@ -58,6 +56,10 @@ class DeepTranslatorEngine(Engine):
         raise NotImplementedError
 
     def translate_texts(self, texts: list[str], source: str, target: str) -> list[Any]:
+        # requests and deep-translator load only when a request is made: every other command
+        # (and a run that finds nothing to translate) starts faster without them.
+        from l10n_news.engines import http
+
         http.install()
         key = self.api_key()
         client = self.client(self.languages[source], self.languages[target], key)
@@ -65,6 +67,8 @@ class DeepTranslatorEngine(Engine):
             return [client.translate(text) for text in texts]
 
     def map_error(self, exc: Exception) -> EngineError:
+        from l10n_news.engines.web_errors import map_provider_error
+
         secret = os.environ.get(self.key_variable) if self.key_variable else None
         return map_provider_error(self.name, exc, secret=secret)
 
@@ -147,6 +151,8 @@ class MicrosoftEngine(DeepTranslatorEngine):
         made: dict[tuple[str, str, str | None], Any] = self._clients.__dict__.setdefault("m", {})
         if (source, target, key) not in made:
             # Its constructor fetches the language list: one request, so made once per thread.
+            from l10n_news.engines import http
+
             with http.request_timeout(self.settings.timeout):
                 made[source, target, key] = MicrosoftTranslator(
                     source=source, target=target, api_key=key, region=self.options.get("region")
