@@ -16,7 +16,7 @@ from typing import Any
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import read_po, write_po
 from l10n_news.errors import CatalogError, ConfigError
-from l10n_news.fileio import workspace_lock, write_if_changed
+from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
 from l10n_news.languages import get_language
 
 CONFIG_NAME = "l10n-news.toml"
@@ -209,6 +209,10 @@ class Workspace:
     def write_catalog(self, path: Path, catalog: Catalog) -> bool:
         """Write atomically; unchanged bytes are not rewritten. True if written."""
         return write_if_changed(path, write_po(catalog).encode("utf-8"))
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        """Write any workspace file atomically."""
+        atomic_write_bytes(path, data)
 
     def lock(self, wait: float = 10.0):
         """Hold the workspace for one command: another one waits, then refuses."""

@@ -222,6 +222,9 @@ class Catalog:
         self._messages[message.key] = message
         return message
 
+    def remove(self, message: Message) -> None:
+        del self._messages[message.key]
+
     def all_messages(self) -> Iterator[Message]:
         """Active messages, then obsolete ones."""
         yield from self._messages.values()
