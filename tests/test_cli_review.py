@@ -153,11 +153,19 @@ def test_nothing_to_review(ws: Workspace) -> None:
 
 def test_keys_piped_in_without_a_terminal(ws: Workspace) -> None:
     """A script pipes its keys in; the process has no terminal at all (its own session)."""
-    exe = Path(sys.executable).parent / "l10n-news"
-    if not exe.exists():
-        pytest.skip("the l10n-news script is not installed beside this python")
     done = subprocess.run(
-        [str(exe), "review", "-C", str(ws.root), "-l", "kk", "--reviewer", "Dana"],
+        [
+            sys.executable,
+            "-m",
+            "l10n_news",
+            "review",
+            "-C",
+            str(ws.root),
+            "-l",
+            "kk",
+            "--reviewer",
+            "Dana",
+        ],
         input="a\nc\n",  # the end of the input, at the third entry, is a quit
         capture_output=True,
         text=True,
@@ -211,13 +219,21 @@ def _press(fd: int, key: bytes, timeout: float = 20.0) -> None:
 @contextmanager
 def review_in_a_terminal(ws: Workspace) -> Iterator[tuple[subprocess.Popen, int, TerminalOutput]]:
     """`l10n-news review -l kk` running on a pseudo-terminal: (process, terminal fd, output)."""
-    exe = Path(sys.executable).parent / "l10n-news"
-    if not exe.exists():
-        pytest.skip("the l10n-news script is not installed beside this python")
     main_fd, child_fd = pty.openpty()
     env = {**os.environ, "EDITOR": "", "VISUAL": "", "TERM": "dumb"}
     proc = subprocess.Popen(
-        [str(exe), "review", "-C", str(ws.root), "-l", "kk", "--reviewer", "Dana"],
+        [
+            sys.executable,
+            "-m",
+            "l10n_news",
+            "review",
+            "-C",
+            str(ws.root),
+            "-l",
+            "kk",
+            "--reviewer",
+            "Dana",
+        ],
         stdin=child_fd,
         stdout=child_fd,
         stderr=child_fd,
