@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from helpers import make_workspace
+from l10n_news.catalogs.tbx import read_tbx
 from l10n_news.errors import ConfigError
-from l10n_news.glossary import Glossary, read_tbx
+from l10n_news.glossary import Glossary
 from l10n_news.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
