@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 
+import lxml.html
 from babel import Locale
 
 from l10n_news.languages import get_language
@@ -25,10 +25,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 _KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
-_VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-}  # fmt: skip
 _SKIPPED_ELEMENTS = {"script", "style", "template", "noscript"}
 _READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 
@@ -48,43 +44,36 @@ class Leak:
         return dict(self.__dict__)
 
 
-class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[bool] = []  # per open element: is its content hidden from the check
-        self.chunks: list[str] = []
-
-    @property
-    def hidden(self) -> bool:
-        return bool(self.stack) and self.stack[-1]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        hidden = self.hidden or tag in _SKIPPED_ELEMENTS or values.get("translate") == "no"
-        if not hidden:
-            self.chunks.extend(v for k in _READ_ATTRIBUTES if (v := values.get(k)))
-        if tag not in _VOID:
-            self.stack.append(hidden)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in _VOID and self.stack:
-            self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden and data.strip():
-            self.chunks.append(data)
+_UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def visible_text(html: str) -> list[str]:
-    """The pieces of text a visitor sees on the page (or hears from a screen reader)."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    return parser.chunks
+    """The pieces of text a visitor sees on the page (or hears from a screen reader).
+
+    Parsed with lxml, which reads a page about ten times faster than html.parser: the leak
+    check reads every page publishing writes.
+    """
+    root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_UTF8_HTML)
+    chunks: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement, parent_hidden: bool) -> None:
+        is_element = isinstance(element.tag, str)  # comments and processing instructions
+        hidden = (
+            parent_hidden
+            or not is_element
+            or (element.tag in _SKIPPED_ELEMENTS or element.get("translate") == "no")
+        )
+        if not hidden:
+            chunks.extend(v for k in _READ_ATTRIBUTES if (v := element.get(k)))
+            if element.text and element.text.strip():
+                chunks.append(element.text)
+        for child in element:
+            walk(child, hidden)
+        if element.tail and element.tail.strip() and not parent_hidden:
+            chunks.append(element.tail)
+
+    walk(root, False)
+    return chunks
 
 
 @cache
