@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -19,6 +20,16 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is not installed: .ci/run must install it")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+def require_module(name: str, why: str):
+    """Import a module a test needs; skips without it, but fails under CI."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if UNDER_CI:
+            pytest.fail(f"{name} is not installed ({why}): the test extra must have it")
+        pytest.skip(f"{name} is not installed ({why})")
 
 
 @pytest.fixture(scope="session")

