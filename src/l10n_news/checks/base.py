@@ -48,6 +48,7 @@ class CheckInput:
     # forms written in another script (see `run.protected_names`).
     names: frozenset[str] = frozenset()
     context: str | None = None  # the entry's msgctxt ("brand" marks names in the UI domain)
+    domain: str | None = None  # the catalog's domain ("ui": formatted by the templates)
 
 
 CheckFunc = Callable[[CheckInput], list[str]]

@@ -7,6 +7,7 @@ The order is the order of findings for an entry. Ids are stable: translators wri
 from __future__ import annotations
 
 from l10n_news.checks import (
+    formats,
     glossary,
     length,
     markup,
@@ -30,6 +31,12 @@ CHECKS: tuple[Check, ...] = (
         "format placeholders (%s, %(name)d, %1$s, {name}) as in the source",
     ),
     Check(
+        "template-format",
+        E,
+        formats.check_template_format,
+        "ui strings: a valid %-format with the msgid's names and no width of their own",
+    ),
+    Check(
         "numbers",
         E,
         numbers.check_numbers,
@@ -48,7 +55,7 @@ CHECKS: tuple[Check, ...] = (
         "unsafe-markup",
         E,
         markup.check_unsafe_markup,
-        "no <script>, on...= handlers or javascript: addresses",
+        "no active content, markup, structure or bidi controls the source lacks",
     ),
     Check(
         "ends-whitespace",

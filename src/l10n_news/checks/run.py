@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message
@@ -58,6 +58,7 @@ def check_message(
     file: str = "",
     other_translations: dict[str, str] | None = None,
     only: Collection[str] | None = None,
+    domain: str | None = None,
 ) -> list[Finding]:
     """Every finding for one entry (none for an obsolete or empty one, or one ignored whole)."""
     if message.obsolete or not any(message.strings):
@@ -77,6 +78,7 @@ def check_message(
         "other_translations": dict(other_translations or {}),
         "names": protected_names(glossary, target_lang),
         "context": message.msgctxt,
+        "domain": domain,
     }
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -147,29 +149,54 @@ def check_workspace(
 
     findings: list[Finding] = []
     for lang, domain, path in paths:
-        source_lang = ws.domain_source_language(domain)
-        if lang == source_lang:
+        if lang == ws.domain_source_language(domain):
             continue
-        catalog = catalog_at(path)
-        siblings = {
-            other: catalog_at(ws.po_path(other, domain))
-            for other in ws.languages
-            if other not in (lang, source_lang) and ws.po_path(other, domain).is_file()
-        }
-        for message in catalog:
-            others = {}
-            for other, sibling in siblings.items():
-                twin = sibling.get(message.msgid, message.msgctxt)
-                if twin is not None and not twin.pluralizable and twin.msgstr:
-                    others[other] = twin.msgstr
-            findings += check_message(
-                message,
-                source_lang=source_lang,
-                target_lang=lang,
-                glossary=glossary,
-                nplurals=catalog.nplurals,
-                file=ws.relative(path),
-                other_translations=others,
-                only=only,
-            )
+        findings += check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+    return findings
+
+
+def check_catalog(
+    ws: Workspace,
+    lang: str,
+    domain: str,
+    catalog_at: Callable[[Path], Catalog],
+    *,
+    glossary: GlossaryLike | None,
+    keys: Collection[tuple[str | None, str]] | None = None,
+    only: Collection[str] | None = None,
+) -> list[Finding]:
+    """Findings for one catalog (only the entries with `keys` (msgctxt, msgid), if given).
+
+    `catalog_at` reads a catalog (the caller may cache them): the other languages' catalogs of
+    the domain are read too, for the check that a translation is not another's again.
+    """
+    source_lang = ws.domain_source_language(domain)
+    path = ws.po_path(lang, domain)
+    catalog = catalog_at(path)
+    siblings = {
+        other: catalog_at(ws.po_path(other, domain))
+        for other in ws.languages
+        if other not in (lang, source_lang) and ws.po_path(other, domain).is_file()
+    }
+    wanted = None if keys is None else set(keys)
+    findings: list[Finding] = []
+    for message in catalog:
+        if wanted is not None and (message.msgctxt, message.msgid) not in wanted:
+            continue
+        others = {}
+        for other, sibling in siblings.items():
+            twin = sibling.get(message.msgid, message.msgctxt)
+            if twin is not None and not twin.pluralizable and twin.msgstr:
+                others[other] = twin.msgstr
+        findings += check_message(
+            message,
+            source_lang=source_lang,
+            target_lang=lang,
+            glossary=glossary,
+            nplurals=catalog.nplurals,
+            file=ws.relative(path),
+            other_translations=others,
+            only=only,
+            domain=domain,
+        )
     return findings
