@@ -53,13 +53,23 @@ def test_drafts_are_held_back_unless_allowed_then_marked(tmp_path: Path) -> None
     assert "noindex" not in reviewed
 
 
-def test_source_variant_needs_no_catalog_but_others_need_ui(tmp_path: Path) -> None:
+def test_the_theme_ships_its_ui_translations_and_the_workspace_overrides_them(
+    tmp_path: Path,
+) -> None:
     ws = make_workspace(tmp_path / "ws")
-    ws.po_path("kk", "ui").unlink()
+    ws.po_path("kk", "ui").unlink()  # a new workspace: nobody has translated the theme
+    ui = ws.po_path("ru", "ui")
+    ui.write_text(ui.read_text("utf-8").replace('"Реклама"', '"Объявления"'), "utf-8")
     report = publish_workspace(ws)
-    assert report.languages["en"].published == ["library-hall"]
-    assert report.languages["ru"].published == ["library-hall"]
-    assert report.languages["kk"].held["library-hall"].startswith("ui: 0/")
+    for lang in ("en", "ru", "kk"):
+        assert report.languages[lang].published == ["library-hall"]
+    assert "Жарнама" in (ws.root / "site/kk/library-hall/index.html").read_text("utf-8")
+    ru_page = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
+    assert "Объявления" in ru_page and "Реклама" not in ru_page
+    # An entry the workspace leaves empty (as `update` makes it) keeps the theme's text.
+    ui.write_text(ui.read_text("utf-8").replace('"Объявления"', '""'), "utf-8")
+    publish_workspace(ws)
+    assert "Реклама" in (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
 
 
 def test_draft_ui_strings_reach_the_front_page_as_a_draft(tmp_path: Path) -> None:

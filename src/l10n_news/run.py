@@ -42,7 +42,7 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         translated_ok = self.translate is None or self.translate.ok
-        return translated_ok and not self.errors and not self.publish.leaks
+        return translated_ok and not self.errors and not self.publish.problems
 
     def as_dict(self) -> dict[str, Any]:
         return {

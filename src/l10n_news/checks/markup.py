@@ -48,7 +48,6 @@ _MD_REF_LINK_RE = re.compile(r"\]\[([^\]]*)\]")
 _EMPHASIS_MARKERS = ("**", "__", "`")
 
 
-
 def _tag_key(m: re.Match[str]) -> str:
     """A tag as compared: its name and the attributes that must not change, in order."""
     name = m.group("name").lower()

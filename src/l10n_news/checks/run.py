@@ -148,7 +148,7 @@ def check_workspace(
         return cache[path]
 
     findings: list[Finding] = []
-    for lang, domain, path in paths:
+    for lang, domain, _path in paths:
         if lang == ws.domain_source_language(domain):
             continue
         findings += check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
@@ -164,13 +164,14 @@ def check_catalog(
     glossary: GlossaryLike | None,
     keys: Collection[tuple[str | None, str]] | None = None,
     only: Collection[str] | None = None,
+    source_lang: str | None = None,
 ) -> list[Finding]:
     """Findings for one catalog (only the entries with `keys` (msgctxt, msgid), if given).
 
     `catalog_at` reads a catalog (the caller may cache them): the other languages' catalogs of
     the domain are read too, for the check that a translation is not another's again.
     """
-    source_lang = ws.domain_source_language(domain)
+    source_lang = source_lang or ws.domain_source_language(domain)
     path = ws.po_path(lang, domain)
     catalog = catalog_at(path)
     siblings = {

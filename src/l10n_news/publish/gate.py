@@ -1,17 +1,26 @@
 """The gate: which (article, language) variants may be published, and why the others may not.
 
 A variant passes when its article catalog and the `ui` catalog are reviewed to the configured
-threshold and nothing is untranslated. An untranslated unit is never filled from the source
-language, whatever the threshold: a page is in one language or it is not published.
+threshold and nothing is untranslated, and when no unit it would show (article and `ui`) has an
+error finding of `check` (the `# l10n-news: ignore <id>` comment is the one way to let one
+stand), is unsafe (`checks.unsafe`), or leaks another language (`leaks`). An untranslated unit
+is never filled from the source language, whatever the threshold: a page is in one language or
+it is not published. `--allow-drafts` lets drafts through, never errors.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n_news.catalogs.catalog import Catalog, State
+from l10n_news.catalogs.catalog import Catalog, Message, State
+from l10n_news.checks.base import GlossaryLike
+from l10n_news.publish.leaks import Leak, Vocabulary
+from l10n_news.publish.safety import unsafe_message
+from l10n_news.publish.settings import PublishSettings
 from l10n_news.workspace import Workspace
 
 
@@ -148,3 +157,114 @@ def judge(
     verdict.passed = True
     verdict.draft = unreviewed
     return verdict
+
+
+MAX_PROBLEMS = 20  # kept per variant: enough to act on, not a page of repeats
+
+
+def held_reason(problems: list[str]) -> str:
+    """A held-back variant's reason: its first problem, and how many more there are."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return problems[0] + more
+
+
+class Judge:
+    """What the gate asks beyond review counts: error findings, safety, leaks.
+
+    The glossary and the leak vocabularies are built on first use, so a rerun with nothing
+    changed (every verdict kept from the record) never builds them.
+    """
+
+    def __init__(self, ws: Workspace, settings: PublishSettings) -> None:
+        self.ws, self.settings = ws, settings
+        self._glossary: GlossaryLike | None = None
+        self._glossary_loaded = False
+        self._vocabularies: dict[str, Vocabulary] = {}
+
+    @property
+    def glossary(self) -> GlossaryLike | None:
+        if not self._glossary_loaded:
+            from l10n_news.checks.run import load_glossary
+
+            self._glossary = load_glossary(self.ws)
+            self._glossary_loaded = True
+        return self._glossary
+
+    def vocabulary(self, lang: str) -> Vocabulary:
+        if lang not in self._vocabularies:
+            allowed = set(self.settings.allowed_words)
+            if self.glossary is not None:
+                allowed |= set(self.glossary.allowed_names(lang))
+            self._vocabularies[lang] = Vocabulary(lang, workspace_strings(self.ws), allowed=allowed)
+        return self._vocabularies[lang]
+
+    def errors(
+        self,
+        lang: str,
+        domain: str,
+        keys: Collection[tuple[str | None, str]],
+        catalog_at: Callable[[Path], Catalog],
+        source_lang: str | None = None,
+    ) -> list[str]:
+        """Error findings (check ids and file:line) of the units with `keys`."""
+        from l10n_news.checks.base import Severity
+        from l10n_news.checks.run import check_catalog
+
+        findings = check_catalog(
+            self.ws,
+            lang,
+            domain,
+            catalog_at,
+            glossary=self.glossary,
+            keys=keys,
+            source_lang=source_lang,
+        )
+        return [f.format_line() for f in findings if f.severity == Severity.ERROR]
+
+    def units(
+        self, lang: str, messages: Iterable[tuple[Message, str]]
+    ) -> tuple[list[str], list[Leak]]:
+        """(refusals, leaks) for units shown on a `lang` page: (message, file it comes from)."""
+        refusals: list[str] = []
+        leaks: list[Leak] = []
+        vocabulary = self.vocabulary(lang)
+        for msg, shown in messages:
+            where = f"{shown}:{msg.lineno}" if msg.lineno else shown
+            problem = unsafe_message(msg)
+            if problem:
+                refusals.append(f"{where}: {problem}")
+            for form, text in enumerate(msg.strings):
+                source = msg.msgid if form == 0 else msg.msgid_plural or msg.msgid
+                leaks += vocabulary.find(text, source, where=where)
+        return refusals, leaks
+
+
+def workspace_strings(ws: Workspace) -> dict[str, dict[str, str]]:
+    """Every language's ui strings, chrome words and calendar, as the leak check knows them."""
+    from l10n_news.importers.chrome import default_vocabulary
+    from l10n_news.languages import LANGUAGES
+    from l10n_news.publish.leaks import CHROME, UI, base_strings, guess_language
+    from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, ui_catalog, ui_template
+
+    strings = base_strings(default_vocabulary())
+    extra = ws.section("import").get("chrome", {})
+    if isinstance(extra, dict):
+        for words in extra.values():
+            for word in words if isinstance(words, list) else ():
+                if isinstance(word, str):
+                    strings[guess_language(word)].setdefault(word, CHROME)
+    for msg in ui_template(ws):
+        strings[UI_SOURCE_LANGUAGE].setdefault(msg.msgid, UI)
+    for lang in LANGUAGES:
+        if lang == UI_SOURCE_LANGUAGE:
+            continue
+        catalog, _ = ui_catalog(ws, lang)
+        for msg in catalog:
+            for text in msg.strings:
+                for piece in _FORMAT_SPLIT.split(text):
+                    if piece.strip():
+                        strings[lang].setdefault(piece.strip(" :;,.!?«»\"'"), UI)
+    return strings
+
+
+_FORMAT_SPLIT = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]")

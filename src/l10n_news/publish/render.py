@@ -12,10 +12,14 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from l10n_news.errors import PublishError
+from l10n_news.publish.settings import is_safe_url
 from l10n_news.publish.ui import THEME_DIR, UiStrings
 
 # Raw HTML in an article or a translation is shown as text, never interpreted.
 _body_md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+# Links and images lead only to http(s) or relative addresses (markdown-it's own default
+# would let data:image and others through).
+_body_md.validateLink = is_safe_url  # type: ignore[method-assign]
 
 OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ"}
 NATIVE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша"}

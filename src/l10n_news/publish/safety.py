@@ -13,7 +13,11 @@ from l10n_news.catalogs.catalog import Message
 from l10n_news.checks.unsafe import markup_signature, unsafe_problems
 from l10n_news.errors import PublishError
 
-__all__ = ["check_translation", "markup_signature", "unsafe_message"]
+__all__ = ["VariantRefused", "check_translation", "markup_signature", "unsafe_message"]
+
+
+class VariantRefused(PublishError):
+    """One variant cannot be rendered as it is; it is held back, the rest is published."""
 
 
 def unsafe_message(msg: Message) -> str | None:

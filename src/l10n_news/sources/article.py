@@ -31,7 +31,7 @@ class Article:
     slug: str
     lang: str
     title: str
-    date: dt.datetime  # aware: carries the article's UTC offset
+    date: dt.datetime  # aware: carries the article's UTC offset (UTC midnight if date_only)
     body: str
     path: Path | None = None
     section: list[str] = field(default_factory=list)
@@ -43,6 +43,7 @@ class Article:
     front_matter: dict[str, Any] = field(default_factory=dict)
     body_line: int = 1  # line of article.md where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line
+    date_only: bool = False  # the front matter gives a day and no time (`date: 2025-10-01`)
 
 
 _FENCE = re.compile(r"^---\s*$")
@@ -87,6 +88,7 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
     lang = meta["lang"]
     if lang not in LANGUAGES:
         raise fail("lang", f"unknown language code {lang!r} (known: {', '.join(LANGUAGES)})")
+    date_only = _is_day(meta["date"])
     date = _parse_date(meta["date"], fail)
     section = meta.get("section", [])
     if isinstance(section, str):
@@ -119,10 +121,21 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
         front_matter=meta,
         body_line=end + 2,
         key_lines=key_lines,
+        date_only=date_only,
     )
 
 
+def _is_day(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()))
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
 def _parse_date(value: Any, fail) -> dt.datetime:
+    if _is_day(value):
+        # A day with no time has no time zone either: kept as UTC midnight, shown as the day.
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip())
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if isinstance(value, dt.datetime):
         date = value
     elif isinstance(value, str):
