@@ -8,7 +8,6 @@ from l10n_news.catalogs.catalog import Message
 from l10n_news.errors import PublishError
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.safety import check_translation, markup_signature
-from l10n_news.workspace import Workspace
 from test_publish_site import PARAGRAPH, TRANSLATIONS, make_workspace, write_catalog
 
 

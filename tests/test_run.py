@@ -34,7 +34,8 @@ def test_sample_workspace_publishes_every_variant_offline(sample_ws):
 
 def test_new_paragraph_is_drafted_and_held_back_until_reviewed(sample_ws):
     article = next(
-        p for p in sorted((sample_ws / "articles").glob("*/article.md"))
+        p
+        for p in sorted((sample_ws / "articles").glob("*/article.md"))
         if "\nlang: en\n" in p.read_text("utf-8")
     )
     slug = article.parent.name

@@ -195,7 +195,10 @@ class Judge:
             allowed = set(self.settings.allowed_words)
             if self.glossary is not None:
                 allowed |= set(self.glossary.allowed_names(lang))
-            self._vocabularies[lang] = Vocabulary(lang, workspace_strings(self.ws), allowed=allowed)
+            trusted, workspace_ui = workspace_strings(self.ws)
+            self._vocabularies[lang] = Vocabulary(
+                lang, trusted, allowed=allowed, foreign_only=workspace_ui
+            )
         return self._vocabularies[lang]
 
     def errors(
@@ -239,12 +242,16 @@ class Judge:
         return refusals, leaks
 
 
-def workspace_strings(ws: Workspace) -> dict[str, dict[str, str]]:
-    """Every language's ui strings, chrome words and calendar, as the leak check knows them."""
+def workspace_strings(
+    ws: Workspace,
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Every language's vocabulary as the leak check knows it: (what is known to be right —
+    the theme's ui strings, chrome words, calendar —, the workspace's own ui translations)."""
     from l10n_news.importers.chrome import default_vocabulary
     from l10n_news.languages import LANGUAGES
     from l10n_news.publish.leaks import CHROME, UI, base_strings, guess_language
-    from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, ui_catalog, ui_template
+    from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, theme_ui_catalog, ui_template
+    from l10n_news.workspace import UI_DOMAIN
 
     strings = base_strings(default_vocabulary())
     extra = ws.section("import").get("chrome", {})
@@ -255,16 +262,20 @@ def workspace_strings(ws: Workspace) -> dict[str, dict[str, str]]:
                     strings[guess_language(word)].setdefault(word, CHROME)
     for msg in ui_template(ws):
         strings[UI_SOURCE_LANGUAGE].setdefault(msg.msgid, UI)
+    workspace_ui: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         if lang == UI_SOURCE_LANGUAGE:
             continue
-        catalog, _ = ui_catalog(ws, lang)
-        for msg in catalog:
-            for text in msg.strings:
-                for piece in _FORMAT_SPLIT.split(text):
-                    if piece.strip():
-                        strings[lang].setdefault(piece.strip(" :;,.!?«»\"'"), UI)
-    return strings
+        theme = theme_ui_catalog(lang)
+        path = ws.po_path(lang, UI_DOMAIN)
+        own = ws.read_catalog(path) if path.is_file() else None
+        for catalog, table in ((theme, strings[lang]), (own, workspace_ui.setdefault(lang, {}))):
+            for msg in catalog or ():
+                for text in msg.strings:
+                    for piece in _FORMAT_SPLIT.split(text):
+                        if piece.strip():
+                            table.setdefault(piece.strip(" :;,.!?«»\"'"), UI)
+    return strings, workspace_ui
 
 
 _FORMAT_SPLIT = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]")

@@ -118,15 +118,20 @@ class Vocabulary:
         strings: dict[str, dict[str, str]],
         *,
         allowed: Iterable[str] = (),
+        foreign_only: dict[str, dict[str, str]] | None = None,
     ) -> None:
-        """`strings`: language -> {phrase: where it comes from (UI, CHROME, CALENDAR)}."""
+        """`strings`: language -> {phrase: where it comes from (UI, CHROME, CALENDAR)}, the
+        vocabulary known to be right; `foreign_only`: more of it (a workspace's own `ui`
+        translations), which is a leak on another language's page but cannot vouch for a
+        phrase on its own language's page (a Russian word in the Kazakh catalog)."""
         self.lang = lang
         language = get_language(lang)
         self.script = language.script
         self.on_page = f"on {'an' if language.name[0] in 'AEIOU' else 'a'} {language.name} page"
         own = {_fold(p) for p in strings.get(lang, {})}
         self.foreign: dict[str, tuple[str, str]] = {}  # folded phrase -> (language, kind)
-        for other, table in strings.items():
+        tables = [*strings.items(), *(foreign_only or {}).items()]
+        for other, table in tables:
             if other == lang:
                 continue
             same_script = get_language(other).script == self.script
@@ -169,7 +174,8 @@ class Vocabulary:
                     continue
                 other, kind = self.foreign[phrase]
                 name = get_language(other).name
-                flag(clean[m.start() : m.end()], f"is a {name} {kind} {self.on_page}", m.start())
+                a = "an" if name[0] in "AEIOU" else "a"
+                flag(clean[m.start() : m.end()], f"is {a} {name} {kind} {self.on_page}", m.start())
         for m in _WORD.finditer(clean):
             word = m.group()
             key = word.casefold().replace("ё", "е")

@@ -122,7 +122,7 @@ def theme_catalog_path(lang: str) -> Path:
 
 
 @cache
-def _theme_catalog(lang: str) -> Catalog | None:
+def theme_ui_catalog(lang: str) -> Catalog | None:
     from l10n_news.catalogs.pofile import read_po
 
     path = theme_catalog_path(lang)
@@ -138,7 +138,7 @@ def ui_catalog(ws: Workspace, lang: str) -> tuple[Catalog, dict[tuple[str | None
     """
     path = ws.po_path(lang, UI_DOMAIN)
     own = ws.read_catalog(path) if path.is_file() else None
-    theme = _theme_catalog(lang)
+    theme = theme_ui_catalog(lang)
     header = own.header if own is not None else theme.header if theme is not None else {}
     merged = Catalog(dict(header) or {"Language": lang})
     origin: dict[tuple[str | None, str], str] = {}
