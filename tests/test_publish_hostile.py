@@ -235,7 +235,8 @@ def test_cli_reports_a_bad_ui_format_without_a_traceback(tmp_path: Path) -> None
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "ru/library-hall: locales/ru/LC_MESSAGES/ui.po:" in result.stderr
+    assert "held back library-hall: locales/ru/LC_MESSAGES/ui.po:" in result.stdout
+    assert "[template-format]" in result.stdout
 
 
 def test_a_broken_template_writes_nothing(tmp_path: Path) -> None:

@@ -93,10 +93,6 @@ def _print(ws: Workspace, report: PublishReport) -> None:
         click.echo(f"{lang}: {shown} published{drafts}, {len(lr.held)} held back")
         for slug, why in sorted(lr.held.items()):
             click.echo(f"  held back {slug}: {why}")
-    for key, problems in report.problems.items():
-        for problem in problems:
-            if not problem.startswith("leak: "):
-                click.echo(f"{key}: {problem}", err=True)
     # One line per leaking word, however many pages show it.
     for group in report.leaks:
         click.echo(f"leak: {group}", err=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.checks.base import GlossaryLike
+from l10n_news.checks.unsafe import unsafe_problems
 from l10n_news.publish.leaks import Leak, Vocabulary
-from l10n_news.publish.safety import unsafe_message
 from l10n_news.publish.settings import PublishSettings
 from l10n_news.workspace import Workspace
 
@@ -233,11 +233,13 @@ class Judge:
         vocabulary = self.vocabulary(lang)
         for msg, shown in messages:
             where = f"{shown}:{msg.lineno}" if msg.lineno else shown
-            problem = unsafe_message(msg)
-            if problem:
-                refusals.append(f"{where}: {problem}")
             for form, text in enumerate(msg.strings):
                 source = msg.msgid if form == 0 else msg.msgid_plural or msg.msgid
+                # Worded as `check` words its findings: the same rule, the same line.
+                refusals += [
+                    f"{where}: error: [unsafe-markup] {why}"
+                    for why in unsafe_problems(source, text)
+                ]
                 leaks += vocabulary.find(text, source, where=where)
         return refusals, leaks
 

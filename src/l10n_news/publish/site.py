@@ -140,6 +140,9 @@ class _Publish:
             out=self.out, languages={lang: LanguageReport() for lang in ws.languages}
         )
         self.shared_digest = self._shared_digest()
+        # Plain strings for the paths asked about thousands of times on a rerun.
+        self.articles_dir = os.fspath(ws.article_path("x").parent.parent)
+        self.locale_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
 
     def _shared_digest(self) -> str:
         """What every page depends on beyond its own article and catalogs."""
@@ -201,8 +204,8 @@ class _Publish:
         """Verdicts of a slug's variants, from the record where no input changed."""
         ws, slug = self.ws, inputs.slug
         slug_digest = digest(
-            folder_digest(self.digests, ws.article_path(slug).parent),
-            *(self.digests.of(ws.po_path(lang, slug)) for lang in ws.languages),
+            folder_digest(self.digests, os.path.join(self.articles_dir, slug)),
+            *(self.digests.of(os.path.join(d, f"{slug}.po")) for d in self.locale_dirs),
         )
         for lang in ws.languages:
             key = f"{lang}/{slug}"
@@ -263,7 +266,7 @@ class _Publish:
             where = f"{origin[key]}:{msg.lineno}" if msg.lineno else origin[key]
             for text in msg.strings:
                 for why in template_format_problems(msg.msgid, text) if text else ():
-                    problems.append(f"{where}: refused: the ui string {msg.msgid!r}: {why}")
+                    problems.append(f"{where}: error: [template-format] {why}")
             shown.append((msg, origin[key]))
         if ws.po_path(lang, UI_DOMAIN).is_file():
             catalogs: dict[Path, Catalog] = {}
@@ -275,7 +278,7 @@ class _Publish:
 
             problems += self.judge.errors(lang, UI_DOMAIN, wanted, catalog_at)
         refusals, leaks = self.judge.units(lang, shown)
-        problems += refusals
+        problems += refusals  # the same rules as the check's: duplicates fold below
         problems += [f"leak: {leak}" for leak in leaks]
         return list(dict.fromkeys(problems)), leaks
 
@@ -369,8 +372,8 @@ class _Publish:
     def _summarise(self, variants: dict[str, Any]) -> None:
         report = self.report
         leaks: list[Leak] = []
-        for key in sorted(variants, key=lambda k: (k.split("/", 1)[1], k)):
-            lang, slug = key.split("/", 1)
+        keys = sorted((key.split("/", 1)[::-1], key) for key in variants)
+        for (slug, lang), key in keys:
             v = variants[key]
             verdict = Verdict(slug, lang, v["passed"], v["draft"], v.get("reason", ""))
             verdict.article = Counts.from_dict(v["article"])

@@ -7,6 +7,7 @@ they are rendered again without it, in the same run; nothing is written before t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,23 +39,31 @@ def files_exist(out: Path, files: list[str]) -> bool:
     return all((out / rel).is_file() for rel in files)
 
 
-def folder_digest(digests: FileDigests, folder: Path) -> str:
+def folder_digest(digests: FileDigests, folder: Path | str) -> str:
     """The hash of an article's folder: the article and every file beside it (its images).
 
     The whole folder, not just the images the article names, so that no parsing is needed to
     know whether anything changed; a page copies only the pictures it shows. Symbolic links
     count by where they point, so that making one is a change (the gate refuses them).
     """
-    if not folder.is_dir():
+    folder = os.fspath(folder)
+    if not os.path.isdir(folder):
         return "absent"
-    parts = []
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder).as_posix()
-        if p.is_symlink():
-            parts.append(f"{rel}\0link\0{p.readlink()}")
-        elif p.is_file():
-            parts.append(f"{rel}\0{digests.of(p)}")
-    return digest(str(folder.is_symlink()), *parts)
+    parts: list[str] = []
+    _walk(digests, folder, "", parts)
+    return digest(str(os.path.islink(folder)), *sorted(parts))
+
+
+def _walk(digests: FileDigests, folder: str, prefix: str, parts: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_symlink():
+                parts.append(f"{rel}\0link\0{os.readlink(entry.path)}")
+            elif entry.is_dir():
+                _walk(digests, entry.path, rel + "/", parts)
+            elif entry.is_file():
+                parts.append(f"{rel}\0{digests.of(entry.path)}")
 
 
 @dataclass
@@ -165,6 +174,7 @@ def judge_variant(
             refusals, unit_leaks = checks.units(lang, shown)
             problems += refusals
             leaks += unit_leaks
+    problems = list(dict.fromkeys(problems))  # a check's error and its refusal are one line
     problems += [f"leak: {leak}" for leak in leaks]
     if problems:
         record.update(passed=False, reason=held_reason(problems))
