@@ -56,10 +56,13 @@ def test_drafts_are_checked() -> None:
 def test_ignore_comment() -> None:
     assert ignored_checks(["l10n-news: ignore numbers, quotes", "note"]) == {"numbers", "quotes"}
     msg = Message("12 films", "10 «фильмов»", translator_comments=["l10n-news: ignore numbers"])
-    assert findings(msg) == []
+    # An ignored finding stays visible, as "ignored": never an error.
+    found = check_message(msg, source_lang="en", target_lang="ru", nplurals=3)
+    assert [(f.check, f.severity) for f in found] == [("numbers", "ignored")]
     msg.translator_comments = ["l10n-news: ignore all"]
     msg.msgstr = "<script>"
-    assert findings(msg) == []
+    found = check_message(msg, source_lang="en", target_lang="ru", nplurals=3)
+    assert found and {f.severity for f in found} == {"ignored"}
 
 
 def test_plural_entry_reports_once_per_problem() -> None:

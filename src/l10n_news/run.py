@@ -53,7 +53,8 @@ class RunSummary:
             "translate": self.translate.as_dict() if self.translate else None,
             "check": {
                 "errors": len(self.errors),
-                "warnings": len(self.findings) - len(self.errors),
+                "warnings": sum(1 for f in self.findings if f.severity == Severity.WARNING),
+                "ignored": sum(1 for f in self.findings if f.severity == Severity.IGNORED),
                 "findings": [f.as_dict() for f in self.findings],
             },
             "compile": self.compile.as_dict(),

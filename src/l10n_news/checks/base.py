@@ -16,6 +16,9 @@ IGNORE_COMMENT_RE = re.compile(r"^\s*l10n-news:\s*ignore\s+(?P<ids>.+)$", re.IGN
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    # A finding a translator let stand with `# l10n-news: ignore <id>`: still shown by `check`,
+    # never counted as an error, never holding a page back.
+    IGNORED = "ignored"
 
 
 class GlossaryLike(Protocol):

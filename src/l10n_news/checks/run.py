@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message
-from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, ignored_checks
+from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, ignored_checks
 from l10n_news.checks.registry import BY_ID, CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.workspace import Workspace
@@ -64,8 +64,6 @@ def check_message(
     if message.obsolete or not any(message.strings):
         return []
     ignored = ignored_checks(message.translator_comments)
-    if "all" in ignored:
-        return []
     unknown = [c for c in only or () if c not in BY_ID]
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (known: {', '.join(BY_ID)})")
@@ -84,7 +82,7 @@ def check_message(
     seen: set[tuple[str, str]] = set()
     for item, first in _inputs(message, base):
         for check in CHECKS:
-            if check.id in ignored or (only is not None and check.id not in only):
+            if only is not None and check.id not in only:
                 continue
             if check.per_entry and not first:
                 continue
@@ -100,7 +98,11 @@ def check_message(
                         msgid=message.msgid,
                         lang=target_lang,
                         check=check.id,
-                        severity=check.severity,
+                        severity=(
+                            Severity.IGNORED
+                            if check.id in ignored or "all" in ignored
+                            else check.severity
+                        ),
                         message=text,
                     )
                 )
