@@ -105,3 +105,27 @@ def test_check_workspace_skips_the_source_language_and_filters(tmp_path: Path) -
     assert check_workspace(ws, langs=["ru"]) == []
     with pytest.raises(ConfigError):
         check_workspace(ws, domains=["nope"])
+
+
+def test_cached_findings_are_reused_until_an_input_changes(tmp_path, monkeypatch) -> None:
+    from l10n_news.checks import run as checks_run
+    from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
+
+    ws = make_workspace(tmp_path / "ws")
+    table = dict(TRANSLATIONS["ru"])
+    table["The new hall holds two thousand books."] = "The new hall holds two thousand books."
+    write_catalog(ws, "ru", "library-hall", table)
+    first = checks_run.check_workspace(ws, use_cache=True)
+    assert any(f.check == "untranslated" for f in first)
+    calls = []
+    real = checks_run.check_catalog
+    monkeypatch.setattr(
+        checks_run, "check_catalog", lambda *a, **k: calls.append(a[2]) or real(*a, **k)
+    )
+    assert checks_run.check_workspace(ws, use_cache=True) == first
+    assert calls == []  # nothing read again
+    write_catalog(ws, "kk", "library-hall", TRANSLATIONS["kk"] | {"Books": "Кітап"})
+    again = checks_run.check_workspace(ws, use_cache=True)
+    # The kk catalog and its ru sibling (whose findings may depend on it) are checked again.
+    assert sorted(calls) == ["library-hall", "library-hall"]
+    assert [f for f in again if f.lang == "ru"] == [f for f in first if f.lang == "ru"]

@@ -86,7 +86,7 @@ def run_pipeline(
             starting("translate")
             translated = translate_workspace(ws, engine=engine)
         starting("check")
-        findings = check_workspace(ws)
+        findings = check_workspace(ws, use_cache=True)
         starting("compile")
         compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
         starting("publish")

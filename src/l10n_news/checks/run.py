@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message
 from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, ignored_checks
 from l10n_news.checks.registry import BY_ID, CHECKS
 from l10n_news.errors import ConfigError
+from l10n_news.fileio import atomic_write_text
 from l10n_news.workspace import Workspace
 
 
@@ -124,8 +127,13 @@ def check_workspace(
     langs: Collection[str] | None = None,
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
+    use_cache: bool = False,
 ) -> list[Finding]:
-    """Findings for every translated or draft entry of the chosen catalogs, in file order."""
+    """Findings for every translated or draft entry of the chosen catalogs, in file order.
+
+    With `use_cache`, a catalog none of whose inputs changed since the last cached check
+    gives its findings from `.l10n-news/check-findings.json` (only for a full check).
+    """
     for lang in langs or ():
         ws.check_language(lang)
     unknown = [c for c in only or () if c not in BY_ID]
@@ -149,12 +157,77 @@ def check_workspace(
             cache[path] = ws.read_catalog(path)
         return cache[path]
 
+    kept = FindingsCache(ws) if use_cache and only is None else None
     findings: list[Finding] = []
     for lang, domain, _path in paths:
         if lang == ws.domain_source_language(domain):
             continue
-        findings += check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+        found = kept.get(lang, domain) if kept is not None else None
+        if found is None:
+            found = check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+            if kept is not None:
+                kept.put(lang, domain, found)
+        findings += found
+    if kept is not None:
+        kept.save()
     return findings
+
+
+class FindingsCache:
+    """Findings of each catalog, kept while every file they depend on is unchanged.
+
+    `.l10n-news/check-findings.json`: per catalog, the signatures (mtime, size, inode) of the
+    catalog, its siblings in the other languages, the domain's template, the glossary and the
+    configuration, and the findings. A rerun of `run` with nothing changed reads no catalog.
+    """
+
+    NAME = "check-findings.json"
+
+    def __init__(self, ws: Workspace) -> None:
+        from l10n_news import __version__
+
+        self.ws = ws
+        self.version = __version__
+        self.path = ws.state_dir / self.NAME
+        self.dirty = False
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+            data = {}
+        ok = isinstance(data, dict) and data.get("version") == self.version
+        self.table: dict[str, Any] = data.get("catalogs", {}) if ok else {}
+        glossary = ws.section("glossary").get("path", "glossary.csv")
+        self.shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+
+    def _signatures(self, lang: str, domain: str) -> str:
+        from l10n_news.state import signature
+
+        files = [self.ws.po_path(other, domain) for other in self.ws.languages]
+        files += [self.ws.pot_path(domain), *self.shared]
+        # The signature's racy hash (a file changed within seconds) makes a record unusable
+        # next time, which is what a file that may still change needs.
+        return ";".join(signature(path) for path in files)
+
+    def get(self, lang: str, domain: str) -> list[Finding] | None:
+        record = self.table.get(f"{lang}/{domain}")
+        if not record or record.get("files") != self._signatures(lang, domain):
+            return None
+        return [
+            Finding(**dict(item, severity=Severity(item["severity"])))
+            for item in record["findings"]
+        ]
+
+    def put(self, lang: str, domain: str, findings: list[Finding]) -> None:
+        self.table[f"{lang}/{domain}"] = {
+            "files": self._signatures(lang, domain),
+            "findings": [f.as_dict() for f in findings],
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            text = json.dumps({"version": self.version, "catalogs": self.table}, ensure_ascii=False)
+            atomic_write_text(self.path, text)
 
 
 def check_catalog(

@@ -159,7 +159,7 @@ def judge(
     return verdict
 
 
-MAX_PROBLEMS = 20  # kept per variant: enough to act on, not a page of repeats
+MAX_PROBLEMS = 5  # kept per variant: enough to act on, and the record stays small
 
 
 def held_reason(problems: list[str]) -> str:
