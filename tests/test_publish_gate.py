@@ -51,6 +51,15 @@ def test_drafts_are_held_back_unless_allowed_then_marked(tmp_path: Path) -> None
     assert "Бұл бет машиналық аудармамен аударылған және әлі тексерілмеген." in page
     reviewed = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
     assert "noindex" not in reviewed
+    # hreflang, x-default and the sitemap name only what is published as reviewed.
+    assert (
+        'hreflang="kk" href' not in reviewed and '<link rel="alternate" hreflang="ru"' in reviewed
+    )
+    assert 'content="kk_KZ"' not in reviewed
+    assert 'hreflang="x-default" href="https://news.test/en/library-hall/"' in reviewed
+    assert '<link rel="alternate" hreflang="kk"' in page  # the draft names itself
+    sitemap = (ws.root / "site/sitemap.xml").read_text("utf-8")
+    assert "/kk/library-hall/" not in sitemap and 'hreflang="kk"' not in sitemap
 
 
 def test_the_theme_ships_its_ui_translations_and_the_workspace_overrides_them(

@@ -160,11 +160,12 @@ def check_workspace(
     kept = FindingsCache(ws) if use_cache and only is None else None
     findings: list[Finding] = []
     for lang, domain, _path in paths:
-        if lang == ws.domain_source_language(domain):
-            continue
+        # A cached record covers the domain's template too: no need to read its header.
         found = kept.get(lang, domain) if kept is not None else None
         if found is None:
-            found = check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+            found = []
+            if lang != ws.domain_source_language(domain):
+                found = check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
             if kept is not None:
                 kept.put(lang, domain, found)
         findings += found
@@ -197,16 +198,25 @@ class FindingsCache:
         ok = isinstance(data, dict) and data.get("version") == self.version
         self.table: dict[str, Any] = data.get("catalogs", {}) if ok else {}
         glossary = ws.section("glossary").get("path", "glossary.csv")
-        self.shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+        self._seen: dict[str, str] = {}
+        shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+        self._shared = [self._signature(path) for path in shared]
 
     def _signatures(self, lang: str, domain: str) -> str:
-        from l10n_news.state import signature
-
         files = [self.ws.po_path(other, domain) for other in self.ws.languages]
-        files += [self.ws.pot_path(domain), *self.shared]
+        files += [self.ws.pot_path(domain)]
         # The signature's racy hash (a file changed within seconds) makes a record unusable
         # next time, which is what a file that may still change needs.
-        return ";".join(signature(path) for path in files)
+        return ";".join([*(self._signature(path) for path in files), *self._shared])
+
+    def _signature(self, path: Path) -> str:
+        """One file's signature, asked once per run: a catalog is a sibling of two others."""
+        key = str(path)
+        if key not in self._seen:
+            from l10n_news.state import signature
+
+            self._seen[key] = signature(path)
+        return self._seen[key]
 
     def get(self, lang: str, domain: str) -> list[Finding] | None:
         record = self.table.get(f"{lang}/{domain}")
