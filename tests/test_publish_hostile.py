@@ -340,3 +340,20 @@ def test_publish_holds_the_workspace_lock(tmp_path: Path, monkeypatch: pytest.Mo
     publish_workspace(ws)
     assert held == [ws.root]
     assert os.path.isdir(ws.state_dir)
+
+
+def test_linked_templates_and_ui_catalogs_are_not_read(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    secret = tmp_path / "secret.po"
+    secret.write_bytes(ws.po_path("kk", "ui").read_bytes())
+    ws.po_path("kk", "ui").unlink()
+    ws.po_path("kk", "ui").symlink_to(secret)
+    report = publish_workspace(ws)
+    assert report.languages["kk"].held["library-hall"] == (
+        "locales/kk/LC_MESSAGES/ui.po: refused: is a symbolic link"
+    )
+    assert report.languages["ru"].published == ["library-hall"]
+    (ws.root / "templates").mkdir()
+    (ws.root / "templates" / "article.html").symlink_to(tmp_path / "secret.po")
+    with pytest.raises(PublishError, match="refused: the template is a symbolic link"):
+        publish_workspace(ws)

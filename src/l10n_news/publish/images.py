@@ -39,6 +39,14 @@ def is_remote(src: str) -> bool:
     return src.lower().startswith(("http://", "https://"))
 
 
+def shown_path(ws: Workspace, path: Path) -> str:
+    """A path as written under the workspace, links not followed (`ws.relative` follows them)."""
+    try:
+        return path.absolute().relative_to(ws.root.absolute()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def escapes_workspace(ws: Workspace, path: Path) -> str | None:
     """Why reading `path` would read outside the workspace (a link on the way), or None."""
     root = ws.root.resolve()

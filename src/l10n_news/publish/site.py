@@ -32,11 +32,13 @@ from l10n_news.fileio import StagedWrites
 from l10n_news.languages import LANGUAGES
 from l10n_news.publish import pages
 from l10n_news.publish.gate import Counts, Judge, Verdict, count_states, held_reason
+from l10n_news.publish.images import escapes_workspace, shown_path
 from l10n_news.publish.leaks import Leak, LeakGroup, group_leaks
 from l10n_news.publish.render import make_environment
 from l10n_news.publish.settings import load_settings
 from l10n_news.publish.state import FileDigests, digest, file_digest, load_state, save_state
 from l10n_news.publish.ui import (
+    THEME_DIR,
     THEME_LOCALE_DIR,
     UI_SOURCE_LANGUAGE,
     template_files,
@@ -148,6 +150,10 @@ class _Publish:
         """What every page depends on beyond its own article and catalogs."""
         ws = self.ws
         templates = template_files(ws)
+        for path in templates.values():
+            why = None if path.is_relative_to(THEME_DIR) else escapes_workspace(ws, path)
+            if why:
+                raise PublishError(f"refused: the template {why}", path=shown_path(ws, path))
         glossary = ws.section("glossary").get("path", "glossary.csv")
         return digest(
             __version__,
@@ -235,6 +241,11 @@ class _Publish:
         for lang in ws.languages:
             if lang == UI_SOURCE_LANGUAGE:
                 result[lang] = UiLanguage(None, None, all_ui, [], [])
+                continue
+            link = escapes_workspace(ws, ws.po_path(lang, UI_DOMAIN))
+            if link:  # a linked catalog is not read: the language waits until it is a file
+                problem = f"{shown_path(ws, ws.po_path(lang, UI_DOMAIN))}: refused: {link}"
+                result[lang] = UiLanguage(None, Counts(), all_ui, [problem], [])
                 continue
             catalog, origin = ui_catalog(ws, lang)
             counts = count_states(catalog, wanted)

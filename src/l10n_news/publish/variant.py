@@ -24,7 +24,7 @@ from l10n_news.publish.gate import (
     held_reason,
     judge,
 )
-from l10n_news.publish.images import escapes_workspace, image_problems
+from l10n_news.publish.images import escapes_workspace, image_problems, shown_path
 from l10n_news.publish.leaks import Leak
 from l10n_news.publish.pages import RenderedVariant
 from l10n_news.publish.safety import VariantRefused
@@ -161,7 +161,7 @@ def judge_variant(
     if catalog is not None:
         po = ws.po_path(lang, inputs.slug)
         if escapes_workspace(ws, po):
-            problems.append(f"{ws.relative(po)}: refused: {escapes_workspace(ws, po)}")
+            problems.append(f"{shown_path(ws, po)}: refused: {escapes_workspace(ws, po)}")
         else:
             problems += checks.errors(
                 lang, inputs.slug, inputs.wanted, inputs.catalog_at, source_lang=article.lang
