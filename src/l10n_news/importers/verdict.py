@@ -95,8 +95,10 @@ def judge(
     if not length_ok:
         reasons.append(f"its length is {factor:.2f} times what a translation's would be")
     # Each unit's own anchors, counted once per unit: a name repeated in five paragraphs is
-    # five chances to be found in the right place.
+    # five chances to be found in the right place. Shares are of both sides' anchors (Dice),
+    # as English capitalises words (Georgian, Film Festival) that Russian and Kazakh do not.
     per_unit = sum(_size(a) for a in src)
+    both = per_unit + sum(_size(a) for a in tgt)
     everywhere = _joined(tgt)
     found = sum(_shared(a, everywhere) for a in src)
     paired = 0
@@ -108,7 +110,7 @@ def judge(
         reasons.append(f"the article has only {per_unit} numbers and names to compare")
         kind = UNDECIDED if length_ok else NOT_A_TRANSLATION
         return Verdict(kind, 0.0, reasons)
-    found_share, paired_share = found / per_unit, paired / per_unit
+    found_share, paired_share = 2 * found / both, 2 * paired / both
     if found_share < FOUND_SHARE:
         reasons.append(f"only {found_share:.0%} of its numbers and names are on the page")
     if paired_share < PAIRED_SHARE:
