@@ -16,7 +16,7 @@ from l10n_news.fileio import atomic_write_text
 from l10n_news.importers.chrome import Chrome, load_chrome, normalize
 from l10n_news.importers.dates import PageDate, date_option, format_page_date
 from l10n_news.importers.detect import ALPHABET_NAMES, detect_kazakh_latin_alphabet
-from l10n_news.importers.draft import PageDraft, render_article, slugify
+from l10n_news.importers.draft import DroppedLine, PageDraft, render_article, slugify
 from l10n_news.sources import parse_article
 from l10n_news.workspace import UI_DOMAIN, Workspace, check_slug
 
@@ -224,9 +224,16 @@ def _report(
         credit="; ".join(draft.credits),
         section=draft.section,
         dropped=[{"text": d.text, "label": d.label, "line": d.line} for d in draft.dropped],
-        missing_in_ui=_missing_in_ui(ws, [d.label for d in draft.dropped]),
+        missing_in_ui=_missing_in_ui(ws, _vocabulary_labels(ws, draft.dropped)),
         replaced=replaced,
     )
+
+
+def _vocabulary_labels(ws: Workspace, dropped: list[DroppedLine]) -> list[str]:
+    """The labels that are vocabulary words: a shape's name ("view counter") is no UI text."""
+    chrome = chrome_for(ws)
+    tables = (chrome.banner, chrome.lines, chrome.home, chrome.related)
+    return [d.label for d in dropped if any(normalize(d.label) in t for t in tables)]
 
 
 def ui_msgids(ws: Workspace) -> set[str]:
