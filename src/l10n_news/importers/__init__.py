@@ -83,6 +83,36 @@ def _decode_legacy(data: bytes, path: Path) -> str:
     raise ImportFailed("not UTF-8 text (and no charset declared)", path=path)
 
 
+# A text or Markdown page larger than this is no single news article.
+MAX_TEXT_PAGE_BYTES = 8 << 20
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except FileNotFoundError:
+        raise ImportFailed("no such file", path=path) from None
+    except IsADirectoryError:
+        raise ImportFailed("is a folder, not a page", path=path) from None
+
+
+def read_page_text(path: Path) -> tuple[str, str]:
+    """(kind, text) of a page; an HTML page is read streaming, in bounded memory (see slim)."""
+    head = read_head(path)
+    kind = page_kind(path, head.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if kind == "html" and b"\x00" not in head:
+        from l10n_news.importers.slim import slim_html
+
+        return kind, slim_html(path)
+    if path.stat().st_size > MAX_TEXT_PAGE_BYTES:
+        raise ImportFailed(
+            f"the page is over {MAX_TEXT_PAGE_BYTES >> 20} MB: not a news article", path=path
+        )
+    text = read_page(path)
+    return page_kind(path, text), text
+
+
 def page_kind(path: Path, text: str) -> str:
     kind = _SUFFIX_KIND.get(path.suffix.lower())
     if kind:
@@ -111,8 +141,7 @@ def parse_page(
     need_date = need_date and supplied is None
     if lang is not None:
         ws.check_language(lang)
-    text = read_page(path)
-    kind = page_kind(path, text)
+    kind, text = read_page_text(path)
     module, name = _PARSERS[kind]
     parser = getattr(importlib.import_module(module), name)
     draft: PageDraft = parser(

@@ -36,7 +36,9 @@ def parse_text_page(
     need_date: bool = True,
 ) -> PageDraft:
     page = _TextPage(chrome)
-    page.read(text.splitlines())
+    lines = text.splitlines()
+    page.masthead_until = _repeated_headline(lines)
+    page.read(lines)
     if page.title is None or not page.title.strip():
         raise ImportFailed("no title found: the page has only site chrome", path=path)
     when = parse_date(page.date_text, zone) if page.date_text is not None else None
@@ -92,6 +94,7 @@ class _TextPage:
         self.paragraphs: list[str] = []
         self.credits: list[str] = []
         self._in_related = False
+        self.masthead_until = 0  # lines above a repeated headline: the site's masthead
 
     def read(self, lines: list[str]) -> None:
         i = 0
@@ -117,6 +120,9 @@ class _TextPage:
         line = self._shortcodes(line, lineno)
         if not line:
             return
+        if lineno < self.masthead_until and self.title is None:
+            self._masthead(line, lineno)
+            return
         if self._in_related:
             if _is_headline(line):
                 self.drop(line, "related headline", lineno)
@@ -140,6 +146,15 @@ class _TextPage:
             self.title_line = lineno
         else:
             self.paragraphs.append(escape_paragraph(line))
+
+    def _masthead(self, line: str, lineno: int) -> None:
+        """A line above the headline: a breadcrumb trail (ending with the headline) or chrome."""
+        if _is_crumb_line(line) or _CRUMB_SEPARATOR.search(f" {line}"):
+            crumbs = [c.strip() for c in _CRUMB_SEPARATOR.split(f" {line} ") if c.strip()]
+            self.crumbs += [(c, lineno) for c in crumbs[:-1]]  # the last is the headline
+            self.drop(line, "breadcrumbs", lineno)
+        elif not self._meta(line, lineno):
+            self.drop(line, "above the headline", lineno)
 
     def _meta(self, line: str, lineno: int) -> bool:
         """Drop and report a line that is not article text; True if it was one."""
@@ -188,6 +203,31 @@ class _TextPage:
                 self.drop(text, self.chrome.label(text) or _item(text), lineno)
         else:
             self.paragraphs.append("\n".join(f"- {item}" for item in texts))
+
+
+# How far down a page its headline may appear a second time.
+_HEADLINE_SEARCH_LINES = 12
+
+
+def _repeated_headline(lines: list[str]) -> int:
+    """The line number of a headline shown twice near the top (masthead, trail, headline), or 0.
+
+    Sites print the headline in the breadcrumb trail and again above the article: the second
+    copy is the title, and whatever stands above it is the site's, not the article's.
+    """
+    seen: list[tuple[str, int]] = []
+    for n, raw in enumerate(lines[: _HEADLINE_SEARCH_LINES * 3], start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        key = normalize(line)
+        for earlier, _ in seen:
+            if len(key.split()) >= 2 and (earlier == key or earlier.endswith(" " + key)):
+                return n
+        seen.append((key, n))
+        if len(seen) >= _HEADLINE_SEARCH_LINES:
+            break
+    return 0
 
 
 def _is_headline(line: str) -> bool:
