@@ -145,8 +145,8 @@ MAX_PROMPT_WORDS = 16
 MAX_CREDIT_WORDS = 14
 _CTRL_ENTER = re.compile(r"ctrl\s*\+\s*enter", re.IGNORECASE)
 _ASK = re.compile(
-    r"подпис|подпиш|присоедин|поделит|делитесь|следите|share|subscribe|follow|join|"
-    r"жазыл|бөліс|қосыл|оқып отырыңыз",
+    r"подписыв|подпишит|подпишись|присоединя|поделит|делитесь|следите за|\bshare\b|"
+    r"subscribe|\bfollow\b|\bjoin\b|жазылыңыз|жазылу|бөлісіңіз|бөлісу|қосылыңыз",
     re.IGNORECASE,
 )
 _NETWORK = re.compile(

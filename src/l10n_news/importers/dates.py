@@ -31,7 +31,7 @@ _MONTH_STEMS = {
     2: ("феврал", "ақпан", "aqpan", "february", "feb"),
     3: ("март", "наурыз", "nauryz", "march", "mar"),
     4: ("апрел", "сәуір", "sauir", "april", "apr"),
-    5: ("мая", "май", "мамыр", "mamyr", "may"),
+    5: ("мая", "май", "мае", "мамыр", "mamyr", "may"),
     6: ("июн", "маусым", "mausym", "june", "jun"),
     7: ("июл", "шілде", "shilde", "july", "jul"),
     8: ("август", "тамыз", "tamyz", "august", "aug"),
@@ -41,7 +41,10 @@ _MONTH_STEMS = {
     12: ("декабр", "желтоқсан", "jeltoqsan", "december", "dec"),
 }
 # Stems short enough to be other words must be the whole word (or a dotted abbreviation).
-_WHOLE_WORD_STEMS = {"mar", "may", "jun", "jul", "jan", "feb", "apr", "aug", "sep", "oct", "nov"}
+_WHOLE_WORD_STEMS = {
+    "mar", "may", "jun", "jul", "jan", "feb", "apr", "aug", "sep", "oct", "nov", "мая", "май",
+    "мае",
+}  # fmt: skip
 _LATIN_FOLD = str.maketrans(
     {
         "á": "a", "ä": "a", "ǵ": "g", "ğ": "g", "ǧ": "g", "ń": "n", "ñ": "n", "ŋ": "n",

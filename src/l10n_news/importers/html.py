@@ -174,7 +174,7 @@ class _ArticleLines:
             self.kept.append(line)
             return
         if self._in_related:
-            if _is_headline(plain):
+            if _is_headline(plain) and not self.chrome.label(plain):
                 self._drop(line, "related headline", n)
                 return
             self._in_related = False

@@ -124,7 +124,7 @@ class _TextPage:
             self._masthead(line, lineno)
             return
         if self._in_related:
-            if _is_headline(line):
+            if _is_headline(line) and not chrome.label(line):
                 self.drop(line, "related headline", lineno)
                 return
             self._in_related = False
@@ -142,7 +142,8 @@ class _TextPage:
         if self._meta(line, lineno):
             return
         if self.title is None:
-            self.title, self.date_text = split_trailing_date(line)
+            self.title, beside = split_trailing_date(line)
+            self.date_text = beside or self.date_text
             self.title_line = lineno
         else:
             self.paragraphs.append(escape_paragraph(line))
