@@ -111,6 +111,12 @@ def test_translation_import_writes_certain_pairs_and_drafts(ws: Workspace, tmp_p
             assert comment.startswith("aligned: ") and comment.endswith(" from tram-ru.md")
     drafts = awaiting_review(ws, "ru")
     assert drafts and all(item.state is State.DRAFT for item in drafts)
+    # `review` shows them as it shows machine drafts, with their provenance.
+    shown = CliRunner().invoke(
+        cli, ["review", "-C", str(ws.root), "-l", "ru", "--reviewer", "Dana"], input="q"
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "· draft aligned: " in shown.output and "from tram-ru.md" in shown.output
     # Accepting an aligned draft makes it a reviewed translation without the draft's mark.
     accepted = Review(ws, "Dana", today=date(2026, 1, 5)).accept(drafts[0])
     assert accepted.state is State.REVIEWED
