@@ -279,6 +279,28 @@ def test_text_page_related_block_credit_and_share_prompt(ws: Workspace, tmp_path
     ]  # fmt: skip
 
 
+DATELINE_PAGE = """\
+<!doctype html><html lang="kk"><head><title>Мектеп ашылды</title></head><body>
+<aside><ul><li><span class="date">12.01.2020</span> Басқа жаңалық</li></ul></aside>
+<article><h1>Мектеп ашылды</h1>
+<div class="meta"><span class="post-date">17:40, 06 Shilde 2021 | GMT +6</span> 11921</div>
+<p>Қалада 1200 орындық жаңа мектеп ашылды, деп хабарлады қала әкімдігі баспасөз қызметі.</p>
+<p>Құрылыс екі жылға созылды және қала бюджетінен 9 миллиард теңге бөлінді.</p>
+<p>Мектепте 40 компьютерлік сынып, спорт залы және кітапхана бар, оқушыларға тамақ тегін.</p>
+</article></body></html>
+"""
+
+
+def test_html_dateline_in_the_text_with_its_offset(ws: Workspace, tmp_path: Path) -> None:
+    page = tmp_path / "school.html"
+    # The sidebar's date comes first in the page but is another story's: only a dateline
+    # (a date, its time and counters, nothing else) in an element marked as a date counts.
+    page.write_text(DATELINE_PAGE, "utf-8")
+    _, draft = parse_page(ws, page)
+    assert draft.date.isoformat() == "2021-07-06T17:40:00+06:00"
+    assert "11921" not in draft.body
+
+
 def test_a_huge_text_page_is_refused_in_bounded_time(ws: Workspace, tmp_path: Path) -> None:
     page = tmp_path / "flood.html"
     paragraph = "<p>" + "слово " * 200 + "</p>\n"

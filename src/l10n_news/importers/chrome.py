@@ -225,3 +225,10 @@ def strip_shortcodes(line: str) -> tuple[str, list[str]]:
     if text == line:
         return line, []
     return " ".join(text.split()), inner
+
+
+def find_shortcodes(line: str) -> list[str]:
+    """The shortcodes in a line as written (what a report of dropped text shows)."""
+    found = [m.group(0) for m in _SHORTCODE_PAIR.finditer(line)]
+    rest = _SHORTCODE_PAIR.sub(" ", line)
+    return found + [m.group(0) for m in _SHORTCODE_ALONE.finditer(rest)]

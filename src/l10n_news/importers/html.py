@@ -20,7 +20,7 @@ from trafilatura.metadata import extract_metadata
 
 from l10n_news.errors import ImportFailed
 from l10n_news.importers.breadcrumbs import Crumb, find_breadcrumbs, section_path
-from l10n_news.importers.chrome import Chrome, normalize, strip_shortcodes
+from l10n_news.importers.chrome import Chrome, find_shortcodes, normalize, strip_shortcodes
 from l10n_news.importers.datelines import dateline
 from l10n_news.importers.dates import find_dates, parse_date
 from l10n_news.importers.detect import detect_language
@@ -43,13 +43,14 @@ class HtmlExtraction:
     markdown: str
     title: str
     author: str
-    date: str  # as the page gives it; "" when absent
+    date: str  # the page's published-time meta tag, as written; "" when absent
     lang: str  # from <html lang>; "" when absent
     tags: list[str]
     categories: list[str]  # the page's own categories: the section when it has no breadcrumbs
     breadcrumbs: list[Crumb]  # the trail above the title, home item included
     figures: list[tuple[str, str]] = field(default_factory=list)  # (image src, caption)
-    visible_date: str = ""  # a dateline shown on the page, when its metadata has no date
+    visible_date: str = ""  # a dateline the page shows in an element marked as a date
+    guessed_date: str = ""  # trafilatura's guess (htmldate), when nothing better is given
 
 
 def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
@@ -74,13 +75,14 @@ def extract_html(html: str, *, path: Path | None = None) -> HtmlExtraction:
         # trafilatura tidies author names ("Kazpravda.kz" -> "Kazpravda kz"): the page's own
         # spelling comes first.
         author=_meta_author(tree) or ((meta.author or "").strip() if meta else ""),
-        date=_published_time(tree) or ((meta.date or "") if meta else ""),
+        date=_published_time(tree),
         lang=(tree.get("lang") or "").split("-")[0].lower(),
         tags=list(meta.tags or []) if meta else [],
         categories=list(meta.categories or []) if meta else [],
         breadcrumbs=find_breadcrumbs(tree),
         figures=figures,
         visible_date=_visible_date(tree),
+        guessed_date=(meta.date or "") if meta else "",
     )
 
 
@@ -98,7 +100,8 @@ def parse_html_page(
         raise ImportFailed("no title found in the page's metadata or headings", path=path)
     if not page.markdown.strip():
         raise ImportFailed("no article text found in the page", path=path)
-    date_text = page.date or dateline(page.visible_date, chrome) or ""
+    # The page's own metadata, then the dateline it shows (which has the time), then a guess.
+    date_text = page.date or dateline(page.visible_date, chrome) or page.guessed_date
     when = parse_date(date_text, zone) if date_text else None
     if when is None and need_date:
         if not date_text:
@@ -166,7 +169,8 @@ class _ArticleLines:
     def _line(self, line: str, n: int) -> None:
         rest, inner = strip_shortcodes(line)
         if rest != line:
-            self._drop(line, "shortcode", n)
+            for code in find_shortcodes(line):
+                self._drop(code, "shortcode", n)
             self.credits += [self.chrome.credit_of(t) or t for t in inner]
             line = rest
         plain = _HEADING_MARK.sub("", line).strip()
@@ -251,22 +255,45 @@ def _meta_author(tree: lxml.html.HtmlElement) -> str:
 
 
 def _visible_date(tree: lxml.html.HtmlElement) -> str:
-    """The first short piece of the page's text that is a dateline (or a <time>'s value)."""
-    for time in tree.iter("time"):
-        value = (time.get("datetime") or "").strip() or " ".join(time.text_content().split())
-        if value:
-            return value
-    for n, element in enumerate(tree.iter()):
-        if n > _MAX_ELEMENTS_FOR_DATE or not isinstance(element.tag, str):
+    """The publication date the page shows, when its metadata has none.
+
+    Only a `<time>` or an element marked as a date (`itemprop="datePublished"`, a class with
+    "date", "time" or "publish") inside the article counts, and its text must hold a date: a
+    sidebar's list of other stories carries dates too, and taking one of them would invent
+    the article's date.
+    """
+    for n, element in enumerate(_article_scope(tree).iter()):
+        if n > _MAX_ELEMENTS_FOR_DATE:
             break
-        if element.tag in ("script", "style") or len(element) > 4:
+        if not isinstance(element.tag, str) or not _marks_a_date(element):
             continue
+        if element.tag == "time" and (element.get("datetime") or "").strip():
+            return element.get("datetime", "").strip()
         text = " ".join(element.text_content().split())
-        if 6 <= len(text) <= 80 and any(ch.isdigit() for ch in text) and find_dates(text):
+        if 6 <= len(text) <= 80 and find_dates(text):
             return text
     return ""
 
 
+def _article_scope(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page's <article> with the headline (or its <main>), where its own dateline is."""
+    articles = list(tree.iter("article"))
+    for article in articles:
+        if article.find(".//h1") is not None:
+            return article
+    if articles:
+        return articles[0]
+    return next(tree.iter("main"), tree)
+
+
+def _marks_a_date(element: lxml.html.HtmlElement) -> bool:
+    if element.tag == "time":
+        return True
+    marks = f"{element.get('itemprop') or ''} {element.get('class') or ''}".lower()
+    return bool(_DATE_MARK.search(marks))
+
+
+_DATE_MARK = re.compile(r"datepublished|date|time|publish|posted")
 _MAX_ELEMENTS_FOR_DATE = 3000
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from l10n_news.errors import ImportFailed
-from l10n_news.importers.chrome import Chrome, strip_shortcodes
+from l10n_news.importers.chrome import Chrome, find_shortcodes, strip_shortcodes
 from l10n_news.importers.dates import is_date_line, parse_date, split_trailing_date
 from l10n_news.importers.detect import detect_language
 from l10n_news.importers.draft import DroppedLine, PageDraft
@@ -114,7 +114,7 @@ def _without_shortcodes(
     rest, inner = strip_shortcodes(line)
     if rest == line:
         return line, []
-    dropped.append(DroppedLine(line.strip(), "shortcode", lineno))
+    dropped += [DroppedLine(code, "shortcode", lineno) for code in find_shortcodes(line)]
     return rest, [chrome.credit_of(text) or text for text in inner]
 
 

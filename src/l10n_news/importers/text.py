@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from l10n_news.errors import ImportFailed
-from l10n_news.importers.chrome import Chrome, normalize, strip_shortcodes
+from l10n_news.importers.chrome import Chrome, find_shortcodes, normalize, strip_shortcodes
 from l10n_news.importers.datelines import dateline, is_only_dateline
 from l10n_news.importers.dates import parse_date, split_trailing_date
 from l10n_news.importers.detect import detect_language
@@ -188,7 +188,8 @@ class _TextPage:
             return line
         for text in inner:
             self.credits.append(self.chrome.credit_of(text) or text)
-        self.drop(line if not rest else line[: len(line) - len(rest)].strip(), "shortcode", lineno)
+        for code in find_shortcodes(line):
+            self.drop(code, "shortcode", lineno)
         return rest
 
     def _bullets(self, items: list[tuple[str, int]]) -> None:
