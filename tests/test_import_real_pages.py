@@ -301,6 +301,18 @@ def test_html_dateline_in_the_text_with_its_offset(ws: Workspace, tmp_path: Path
     assert "11921" not in draft.body
 
 
+def test_json_ld_author_keeps_its_punctuation(ws: Workspace, tmp_path: Path) -> None:
+    page = tmp_path / "school.html"
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "author": [{"@type": ' \
+        '"Organization", "name": "Kazpravda.kz"}, {"@type": "Person", "name": "A. Seitova"}]}'
+    html = HTML_PAGE.replace('<meta name="author" content="Kazpravda.kz">', "").replace(
+        "</head>", f'<script type="application/ld+json">{ld}</script></head>'
+    )
+    page.write_text(html, "utf-8")
+    _, draft = parse_page(ws, page)
+    assert draft.author == "Kazpravda.kz, A. Seitova"
+
+
 def test_a_huge_text_page_is_refused_in_bounded_time(ws: Workspace, tmp_path: Path) -> None:
     page = tmp_path / "flood.html"
     paragraph = "<p>" + "слово " * 200 + "</p>\n"

@@ -9,6 +9,7 @@ trail without its home item (see `breadcrumbs`), or else the page's categories.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,13 +246,43 @@ def _safe_src(src: str) -> bool:
 
 
 def _meta_author(tree: lxml.html.HtmlElement) -> str:
+    """The author as the page writes it: a meta tag, else the article's JSON-LD author."""
     for meta in tree.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
         content = " ".join((meta.get("content") or "").split())
         # article:author is often a profile URL, which is no name.
         if name in ("author", "article:author", "dc.creator") and content and "://" not in content:
             return content
+    return _json_ld_author(tree)
+
+
+def _json_ld_author(tree: lxml.html.HtmlElement) -> str:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        nodes = data if isinstance(data, list) else [data]
+        nodes += [n for d in nodes if isinstance(d, dict) for n in d.get("@graph", [])]
+        for node in nodes:
+            if isinstance(node, dict) and "author" in node:
+                names = _names(node["author"])
+                if names:
+                    return ", ".join(names)
     return ""
+
+
+def _names(value: object) -> list[str]:
+    """Names in a JSON-LD author value: a string, a {name} object, or a list of them."""
+    if isinstance(value, str):
+        return [" ".join(value.split())] if value.strip() and "://" not in value else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
 
 
 def _visible_date(tree: lxml.html.HtmlElement) -> str:
