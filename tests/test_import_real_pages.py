@@ -203,6 +203,12 @@ def test_english_pages_are_not_taken_for_latin_kazakh(shared: Path) -> None:
         assert detect_kazakh_latin_alphabet((shared / NEWS / name).read_text("utf-8")) is None
     names = "The Köln and Düsseldorf orchestras played in Almaty for İstanbul guests on Friday."
     assert detect_kazakh_latin_alphabet(names) is None
+    turkic = (
+        "Men and women from Türkiye, Azerbaijan and Uzbekistan met Jane Smith: Gülşen Öztürk, "
+        "Şükrü Ağaoğlu and Ömer Ünal spoke about the festival, which opens in Almaty on Monday "
+        "and closes with a concert of the city orchestra on the main square."
+    )
+    assert detect_kazakh_latin_alphabet(turkic) is None
 
 
 # --- HTML written here: the shapes the excerpts lack -------------------------------------------

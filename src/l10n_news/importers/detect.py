@@ -40,15 +40,24 @@ ALPHABET_NAMES = {
     "2018": "the 2018 acute-accent Latin alphabet (á ǵ ń ó ú ý)",
     "2021": "the 2021 Latin alphabet (ä ğ ñ ö ū ü ş)",
 }
-# Frequent Kazakh words as both alphabets (and a plain-ASCII romanisation) write them.
+# Frequent Kazakh words as both alphabets (and a plain-ASCII romanisation) write them; not
+# "men" or "jane", which are English too.
 _KAZAKH_LATIN_WORDS = frozenset(
     {
-        "jáne", "jäne", "jane", "men", "úshin", "üşın", "ushin", "bul", "būl", "dep", "dedi",
+        "jáne", "jäne", "úshin", "üşın", "ushin", "bul", "būl", "dep", "dedi",
         "bolyp", "boldy", "osy", "sondai", "sondaı", "boıynsha", "boiynşa", "boiynsha",
         "qazaq", "qazaqstan", "jyly", "jylǵy", "jylğy", "turaly", "týraly", "degen", "eken",
         "edi", "biraq", "bıraq", "barlyq", "barlyǵy",
     }
 )  # fmt: skip
+# English's own frequent words: a text made of them is English, whatever names it quotes.
+_ENGLISH_WORDS = frozenset(
+    {
+        "the", "and", "of", "to", "in", "is", "on", "with", "for", "was", "were", "that",
+        "by", "at", "from", "which", "are", "this", "has", "have",
+    }
+)  # fmt: skip
+ENGLISH_WORD_SHARE = 0.08
 KAZAKH_LETTER_SHARE = 0.01  # of the letters: a few names with ö or ü do not make a page Kazakh
 KAZAKH_WORD_SHARE = 0.03  # of the words
 
@@ -70,12 +79,12 @@ def detect_kazakh_latin_alphabet(text: str) -> str | None:
     kazakh_words = sum(1 for w in words if w in _KAZAKH_LATIN_WORDS)
     letter_share = (acute + marked) / latin
     word_share = kazakh_words / max(len(words), 1)
+    if sum(1 for w in words if w in _ENGLISH_WORDS) >= ENGLISH_WORD_SHARE * len(words):
+        return None
     # Either signal alone can come from a few names; a page needs both, or a lot of one.
     letters_say = letter_share >= KAZAKH_LETTER_SHARE
     words_say = word_share >= KAZAKH_WORD_SHARE and kazakh_words >= 3
-    plenty = letter_share >= 5 * KAZAKH_LETTER_SHARE or (
-        letter_share >= 3 * KAZAKH_LETTER_SHARE and latin >= 200
-    )
-    if not ((letters_say and kazakh_words >= 1) or words_say or plenty):
+    plenty = letter_share >= 3 * KAZAKH_LETTER_SHARE and latin >= 200
+    if not ((letters_say and kazakh_words >= 2) or words_say or plenty):
         return None
     return "2018" if acute > marked else "2021"
