@@ -379,3 +379,19 @@ def test_translation_import_refuses_latin_kazakh(ws: Workspace, shared: Path) ->
     assert result.exit_code == 2 and "2018 acute-accent Latin alphabet" in result.stderr
     _, draft = parse_page(ws, other, date="2025-05-05")
     assert draft.lang == "ru"
+
+
+def test_a_date_only_article_is_published_without_a_time(sample_ws: Path, tmp_path: Path) -> None:
+    page = tmp_path / "cup.txt"
+    page.write_text(PAGE_EN, "utf-8")
+    runner = CliRunner()
+    for args in (
+        ["import", "-C", str(sample_ws), "--lang", "en", "--slug", "cup", "--date", "2019-06-24",
+         str(page)],
+        ["extract", "-C", str(sample_ws)],
+        ["publish", "-C", str(sample_ws)],
+    ):  # fmt: skip
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+    html = (sample_ws / "site" / "en" / "cup" / "index.html").read_text("utf-8")
+    assert '<time datetime="2019-06-24">June 24, 2019</time>' in html

@@ -56,7 +56,6 @@ class PageDraft:
     dropped: list[DroppedLine] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # photo credits, never in the body
     images: list[tuple[str, str]] = field(default_factory=list)  # (src, caption)
-    notes: list[str] = field(default_factory=list)  # what the import decided and why
 
     def add_credit(self, text: str) -> None:
         if text and text not in self.credits:

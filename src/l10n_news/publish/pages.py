@@ -154,7 +154,7 @@ def render_variant(
         front = {
             "title": translated.title,
             "lang": lang,
-            "date": article.date.isoformat(),
+            "date": view["iso_date"],
             "time_zone": time_zone,
             "section": translated.section,
             "author": translated.author,
