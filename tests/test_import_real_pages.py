@@ -395,3 +395,24 @@ def test_a_date_only_article_is_published_without_a_time(sample_ws: Path, tmp_pa
         assert result.exit_code == 0, result.output
     html = (sample_ws / "site" / "en" / "cup" / "index.html").read_text("utf-8")
     assert '<time datetime="2019-06-24">June 24, 2019</time>' in html
+
+
+def test_the_slim_copy_keeps_text_and_metadata_only(tmp_path: Path) -> None:
+    from l10n_news.importers.slim import slim_html
+
+    image = "data:image/png;base64," + "A" * 100_000
+    page = tmp_path / "heavy.html"
+    page.write_text(
+        '<html lang="kk"><head><meta property="article:published_time" content="2025-01-02">'
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<script>var state = [1, 2, 3];</script><style>p { color: red }</style></head>"
+        f'<body><p onclick="steal()">Мәтін &lt;бар&gt;</p><img src="{image}"><svg><text>x</text>'
+        '</svg><img src="https://x.kz/a.jpg" style="width: 1px"></body></html>',
+        "utf-8",
+    )
+    slim = slim_html(page)
+    assert '<meta property="article:published_time" content="2025-01-02">' in slim
+    assert '{"@type": "NewsArticle"}' in slim and '<html lang="kk">' in slim
+    assert "<p>Мәтін &lt;бар&gt;</p>" in slim and '<img src="https://x.kz/a.jpg">' in slim
+    for gone in ("var state", "color: red", "steal()", "base64", "<svg", "style="):
+        assert gone not in slim
