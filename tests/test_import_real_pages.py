@@ -269,6 +269,11 @@ TEXT_PAGE = """\
 Астанада үш мектеп салынады
 Мұғалімдердің жалақысы көтеріледі
 
+Жаңа оқу жылы
+Мектеп 1 қыркүйекте алғашқы оқушыларын қабылдады.
+Читайте также
+• В Астане построят три школы
+• Учителям повысят зарплату
 Жаңалықтармен бөлісіңіз
 """
 
@@ -278,10 +283,16 @@ def test_text_page_related_block_credit_and_share_prompt(ws: Workspace, tmp_path
     page.write_text(TEXT_PAGE, "utf-8")
     _, draft = parse_page(ws, page)
     assert draft.lang == "kk" and draft.credits == ["Білім министрлігі"]
-    assert draft.body == "Құрылыс екі жылға созылды және қала бюджетінен 9 миллиард теңге бөлінді."
+    # The subheading after the block's blank line is the article's again.
+    assert draft.body.split("\n\n") == [
+        "Құрылыс екі жылға созылды және қала бюджетінен 9 миллиард теңге бөлінді.",
+        "Жаңа оқу жылы",
+        "Мектеп 1 қыркүйекте алғашқы оқушыларын қабылдады.",
+    ]
     assert [(d.line, d.label) for d in draft.dropped] == [
         (3, "photo credit"), (5, "Тақырыптас жаңалықтар"), (6, "related headline"),
-        (7, "related headline"), (9, "Жаңалықтармен бөлісіңіз"),
+        (7, "related headline"), (11, "Читайте также"), (12, "related headline"),
+        (13, "related headline"), (14, "Жаңалықтармен бөлісіңіз"),
     ]  # fmt: skip
 
 

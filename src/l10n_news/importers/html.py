@@ -179,7 +179,7 @@ class _ArticleLines:
             self.kept.append(line)
             return
         if self._in_related:
-            if _is_headline(plain) and not self.chrome.label(plain):
+            if _is_related_item(line) and not self.chrome.label(plain):
                 self._drop(line, "related headline", n)
                 return
             self._in_related = False
@@ -204,10 +204,19 @@ _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?\[([^\]]+)\]\([^)]*\)\s*$")
 _HEADLINE_MAX_WORDS = 20
 
 
-def _is_headline(line: str) -> bool:
-    """A line of a related-headline block: a link or a short line not ending a sentence."""
+def _is_related_item(line: str) -> bool:
+    """A line of a related-headline block: a link alone, or a short list item.
+
+    A plain short line is not enough in HTML, where the article's own subheadings look the
+    same once extracted.
+    """
     m = _LINK_ONLY.match(line)
-    text = m.group(1) if m else line.lstrip("-*+ ").strip()
+    if m:
+        text = m.group(1)
+    elif re.match(r"^\s*[-*+]\s+\S", line):
+        text = line.strip().lstrip("-*+ ")
+    else:
+        return False
     return len(text.split()) <= _HEADLINE_MAX_WORDS and not text.endswith((".", ":"))
 
 

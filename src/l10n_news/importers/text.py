@@ -94,6 +94,7 @@ class _TextPage:
         self.paragraphs: list[str] = []
         self.credits: list[str] = []
         self._in_related = False
+        self._related_items = 0
         self.masthead_until = 0  # lines above a repeated headline: the site's masthead
 
     def read(self, lines: list[str]) -> None:
@@ -102,6 +103,8 @@ class _TextPage:
             line, lineno = lines[i].strip(), i + 1
             i += 1
             if not line:
+                # A blank line ends a related-headline block once it has its headlines.
+                self._in_related = self._in_related and not self._related_items
                 continue
             if _BULLET.match(line):
                 items = [(line, lineno)]
@@ -126,6 +129,7 @@ class _TextPage:
         if self._in_related:
             if _is_headline(line) and not chrome.label(line):
                 self.drop(line, "related headline", lineno)
+                self._related_items += 1
                 return
             self._in_related = False
         banner = chrome.banner_label(line)
@@ -175,6 +179,7 @@ class _TextPage:
         label = chrome.label(line)
         if label:
             self._in_related = chrome.is_related_heading(line)
+            self._related_items = 0
             self.drop(line, label, lineno)
             return True
         if self.title is not None and _repeats_title(line, self.title):
@@ -194,6 +199,12 @@ class _TextPage:
 
     def _bullets(self, items: list[tuple[str, int]]) -> None:
         texts = [_item(t) for t, _ in items]
+        if self._in_related and all(_is_headline(t) for t in texts):
+            for text, lineno in items:
+                self.drop(text, "related headline", lineno)
+            self._related_items += len(items)
+            return
+        self._in_related = False
         if is_only_dateline(texts, self.chrome):
             for (text, lineno), item in zip(items, texts, strict=True):
                 date = dateline(item, self.chrome)
