@@ -352,6 +352,8 @@ def test_date_option(ws: Workspace, tmp_path: Path) -> None:
     bad = run(ws, "import", "--force", "--date", "1 October", str(page))
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
     assert "YYYY-MM-DD" in bad.stderr
+    two = run(ws, "import", "--force", "--date", "2025-10-01", str(page), str(page))
+    assert two.exit_code == 2 and "one page" in two.stderr
 
 
 def test_a_300_character_slug_is_a_one_line_error(ws: Workspace, tmp_path: Path) -> None:

@@ -208,6 +208,8 @@ def import_pages(
     """Import several pages: every one is checked before any article is written."""
     if slug and len(paths) > 1:
         raise ImportFailed("--slug names one article: give one page with it")
+    if date and len(paths) > 1:
+        raise ImportFailed("--date is one article's date: give one page with it")
     planned: list[tuple[Path, str, PageDraft, str, Path]] = []
     for path in paths:
         kind, draft = parse_page(ws, path, lang=lang, date=date)
