@@ -17,7 +17,7 @@ from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import read_po, write_po
 from l10n_news.errors import CatalogError, ConfigError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
-from l10n_news.languages import get_language
+from l10n_news.languages import check_derived, get_language, translated_languages
 
 CONFIG_NAME = "l10n-news.toml"
 STATE_DIR = ".l10n-news"
@@ -91,6 +91,7 @@ class Workspace:
                 get_language(code)
             source = config.get("source_language", languages[0])
             get_language(source)
+            check_derived(languages, source)  # kk-Latn: made from kk, never translated
         except ConfigError as exc:
             raise ConfigError(exc.message, path=where) from None
         if source not in languages:
@@ -188,9 +189,12 @@ class Workspace:
         return lang
 
     def target_languages(self, source_language: str, only: list[str] | None = None) -> list[str]:
-        """Every configured language but the source, or the chosen ones among them."""
+        """Every configured language but the source, or the chosen ones among them.
+
+        Derived variants (kk-Latn) have no catalogs: they are made from their language's.
+        """
         langs = [self.check_language(lang) for lang in only] if only else self.languages
-        return [lang for lang in langs if lang != source_language]
+        return [lang for lang in translated_languages(langs) if lang != source_language]
 
     def domain_source_language(self, domain: str) -> str:
         """The language a domain's msgids are written in: the article's, or the default."""
