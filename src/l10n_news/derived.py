@@ -61,9 +61,9 @@ class DerivedVariant:
             derived.add(copy)
         return derived
 
-    def source_catalog(self, units: Iterable[tuple[str | None, str]], header: dict[str, str]) -> (
-        Catalog
-    ):
+    def source_catalog(
+        self, units: Iterable[tuple[str | None, str]], header: dict[str, str]
+    ) -> Catalog:
         """The catalog of an article written in the base language: its own units, transliterated.
 
         The author's text is the reviewed text, so every entry is reviewed.
@@ -81,16 +81,16 @@ def settings_table(ws: Workspace) -> dict[str, dict[str, object]]:
     for code, table in section.items():
         if code not in DERIVED:
             raise ConfigError(
-                f"[{SECTION}.{code}]: only derived variants have settings "
-                f"({', '.join(DERIVED)})",
+                f"[{SECTION}.{code}]: only derived variants have settings ({', '.join(DERIVED)})",
                 path=ws.config_path,
             )
         if not isinstance(table, dict):
             raise ConfigError(f"[{SECTION}.{code}] must be a table", path=ws.config_path)
         unknown = sorted(set(table) - _KEYS)
         if unknown:
+            known = ", ".join(sorted(_KEYS))
             raise ConfigError(
-                f"[{SECTION}.{code}]: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})",
+                f"[{SECTION}.{code}]: unknown key {unknown[0]!r} (known: {known})",
                 path=ws.config_path,
             )
         alphabet = str(table.get("alphabet", DEFAULT_ALPHABET))

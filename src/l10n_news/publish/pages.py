@@ -15,9 +15,8 @@ from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import PublishError
-from l10n_news.publish.dates import format_article_date, format_short_date
+from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
 from l10n_news.publish.render import (
-    NATIVE_NAMES,
     OG_LOCALES,
     Alternate,
     SwitcherItem,
@@ -113,7 +112,7 @@ def render_variant(
         "alternates": alternates,
         "home_href": "../",
         "switcher": [
-            SwitcherItem(lg, NATIVE_NAMES[lg], f"../../{lg}/{slug}/", lg == lang)
+            SwitcherItem(lg, derived.native_name(ws, lg), f"../../{lg}/{slug}/", lg == lang)
             for lg in published_langs
         ],
     }
@@ -128,7 +127,7 @@ def render_variant(
         "section": translated.section,
         "tags": translated.tags,
         "images": images,
-        "date": format_article_date(article.date, lang, time_zone),
+        "date": derived.article_date(ws, article.date, lang, time_zone),
         "iso_date": article.date.isoformat(),
         "body_html": render_markdown(translated.body),
     }
@@ -204,8 +203,8 @@ def render_indexes(
                 "href": f"{slug}/",
                 "title": record["title"],
                 "iso_date": record["date"],
-                "date": format_short_date(
-                    dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
+                "date": derived.short_date(
+                    ws, dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
                 ),
             }
             for slug, record in items
@@ -222,7 +221,8 @@ def render_indexes(
             "alternates": index_alternates,
             "home_href": "./",
             "switcher": [
-                SwitcherItem(lg, NATIVE_NAMES[lg], f"../{lg}/", lg == lang) for lg in langs
+                SwitcherItem(lg, derived.native_name(ws, lg), f"../{lg}/", lg == lang)
+                for lg in langs
             ],
         }
         strings = ui_strings(ui_catalogs.get(lang), allow_drafts=draft)
@@ -231,7 +231,7 @@ def render_indexes(
     root_page = {
         "lang": UI_SOURCE_LANGUAGE,
         "alternates": index_alternates,
-        "switcher": [SwitcherItem(lg, NATIVE_NAMES[lg], f"{lg}/") for lg in langs],
+        "switcher": [SwitcherItem(lg, derived.native_name(ws, lg), f"{lg}/") for lg in langs],
     }
     root = render(
         env,
