@@ -40,7 +40,7 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
-# Written by transliterating the reviewed kk text (l10n_news.translit); `[languages.kk-Latn]
+# Written by transliterating the reviewed kk text (l10n_news.translit); `[language.kk-Latn]
 # alphabet` chooses the 2021 or the 2018 Latin alphabet (l10n_news.derived reads it).
 DERIVED: dict[str, Language] = {
     "kk-Latn": Language("kk-Latn", "Kazakh (Latin)", 2, "(n != 1)", "Latn", derived_from="kk"),
