@@ -227,3 +227,28 @@ def test_derived_catalog_keeps_header_and_states(ws: Workspace) -> None:
     assert derived.header["Plural-Forms"] == base.header["Plural-Forms"]
     (message,) = derived
     assert message.msgstr == "Bır" and message.fuzzy
+
+
+def test_languages_table_beside_the_list_gets_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "l10n-news.toml").write_text(
+        'languages = ["kk", "kk-Latn"]\n[languages.kk-Latn]\nalphabet = "2018"\n', "utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"settings go in \[language.<code>\]"):
+        Workspace.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["update", "-l", "kk-Latn"],
+        ["translate", "-l", "kk-Latn", "--engine", "pseudo"],
+        ["review", "-l", "kk-Latn"],
+    ],
+)
+def test_kk_latn_is_not_translated_or_reviewed_on_its_own(
+    ws: Workspace, command: list[str]
+) -> None:
+    result = CliRunner().invoke(cli, [command[0], "-C", str(ws.root), *command[1:]], input="")
+    assert result.exit_code == 2, result.output
+    assert "'kk-Latn' is made from 'kk' by transliteration" in result.output
+    assert not (ws.root / "locales" / "kk-Latn").exists()

@@ -88,3 +88,14 @@ def catalog_languages(codes: list[str]) -> list[str]:
 def variants_of(base: str, configured: list[str]) -> list[str]:
     """The configured derived variants made from `base` (kk -> ["kk-Latn"])."""
     return [code for code in configured if derived_from(code) == base]
+
+
+def refuse_derived(code: str) -> str:
+    """`code`, unless it is a derived variant, which has no catalogs to translate or review."""
+    base = derived_from(code)
+    if base is not None:
+        raise ConfigError(
+            f"{code!r} is made from {base!r} by transliteration at publish time: "
+            f"translate and review {base!r} instead"
+        )
+    return code

@@ -17,7 +17,12 @@ from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import read_po, write_po
 from l10n_news.errors import CatalogError, ConfigError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
-from l10n_news.languages import check_derived, get_language, translated_languages
+from l10n_news.languages import (
+    check_derived,
+    get_language,
+    refuse_derived,
+    translated_languages,
+)
 
 CONFIG_NAME = "l10n-news.toml"
 STATE_DIR = ".l10n-news"
@@ -74,6 +79,8 @@ class Workspace:
         except tomllib.TOMLDecodeError as exc:
             line = getattr(exc, "lineno", None)
             msg = str(exc).split(" (at line")[0]
+            if "('languages', " in msg:  # [languages.kk-Latn] beside the languages list
+                msg += "; a language's settings go in [language.<code>]"
             raise ConfigError(f"invalid TOML: {msg}", path=path, line=line) from None
         return cls.from_config(root, config, path)
 
@@ -193,8 +200,11 @@ class Workspace:
 
         Derived variants (kk-Latn) have no catalogs: they are made from their language's.
         """
-        langs = [self.check_language(lang) for lang in only] if only else self.languages
-        return [lang for lang in translated_languages(langs) if lang != source_language]
+        if only:
+            langs = [refuse_derived(self.check_language(lang)) for lang in only]
+        else:
+            langs = translated_languages(self.languages)
+        return [lang for lang in langs if lang != source_language]
 
     def domain_source_language(self, domain: str) -> str:
         """The language a domain's msgids are written in: the article's, or the default."""
