@@ -200,3 +200,26 @@ def test_letters_with_one_reading_round_trip(word: str) -> None:
 
 def test_context_rules_are_named() -> None:
     assert set(CONTEXT_RULES) >= {RULE_LOOKALIKE, RULE_ALL_CAPS}
+
+
+def test_a_lone_capital_beside_capitals_is_written_in_capitals() -> None:
+    assert cyrillic_to_latin("Ш.АЙМАНОВ мен Ш.Айманов", "2018") == "SH.AIMANOV men Sh.Aımanov"
+    assert cyrillic_to_latin("Я ЖӘНЕ СЕН", "2021") == "İA JÄNE SEN"
+    assert cyrillic_to_latin("Я да", "2021") == "İa da"
+
+
+def test_latin_letters_typed_for_kazakh_ones() -> None:
+    # Kazakh keyboards long lacked і, ү, һ: Latin i, Y, h stand in for them inside words.
+    assert cyrillic_to_latin("бiлiм, шаhар, Yкімет", "2021") == "bılım, şahar, Ükımet"
+
+
+KAZAKH_TEXT = st.text(
+    alphabet=KAZAKH_CYRILLIC + KAZAKH_CYRILLIC.upper() + " .,-«»:0123456789%(){}[]*_#/abcXYZ",
+    max_size=60,
+)
+
+
+@given(KAZAKH_TEXT)
+def test_any_kazakh_text_comes_out_latin(text: str) -> None:
+    for alphabet in ("2021", "2018"):
+        assert not CYRILLIC.search(cyrillic_to_latin(text, alphabet))

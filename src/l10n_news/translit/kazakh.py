@@ -42,7 +42,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HOMOGLYPHS = {
     "A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н",
     "I": "І", "i": "і", "K": "К", "M": "М", "O": "О", "o": "о", "P": "Р", "p": "р",
-    "T": "Т", "X": "Х", "x": "х", "y": "у",
+    "T": "Т", "X": "Х", "x": "х", "y": "у", "Y": "Ү", "h": "һ",
 }  # fmt: skip
 
 # Names of the rules, as counted by `transliterate`.
@@ -110,21 +110,40 @@ def transliterate(
     table = load_alphabet(alphabet)
     protected = protect(text, keep_terms=tuple(keep))
     result = Transliteration("")
-
-    def word(match: re.Match[str]) -> str:
+    matches = list(_WORD.finditer(protected.text))
+    caps = _all_caps_words([m.group() for m in matches])
+    pieces: list[str] = []
+    end = 0
+    for match, all_caps in zip(matches, caps, strict=True):
+        pieces.append(protected.text[end : match.start()])
+        end = match.end()
         original = match.group()
         if not _CYRILLIC.search(original):
-            return original  # a Latin word, a token: not ours to change
-        latin, rules = _word_to_latin(unicodedata.normalize("NFC", original), table)
+            pieces.append(original)  # a Latin word, a token: not ours to change
+            continue
+        latin, rules = _word_to_latin(unicodedata.normalize("NFC", original), table, all_caps)
+        pieces.append(latin)
         result.words += 1
         result.rules.update(rules)
         for rule in rules:
             result.examples.setdefault(rule, original)
         if rules & set(CONTEXT_RULES):
             result.context_words += 1
-        return latin
+    pieces.append(protected.text[end:])
+    result.text = protected.restore("".join(pieces))
+    return result
 
-    result.text = protected.restore(_WORD.sub(word, protected.text))
+
+def _all_caps_words(words: list[str]) -> list[bool]:
+    """Which words are written in capitals: two or more capitals and no small letter, or a
+    lone capital beside such a word («Ш.АЙМАНОВ», «Я ЖӘНЕ СЕН» are headings, «Ш.Айманов» not).
+    """
+    cased = [[ch for ch in word if ch.isupper() or ch.islower()] for word in words]
+    long_caps = [len(c) > 1 and all(ch.isupper() for ch in c) for c in cased]
+    result = list(long_caps)
+    for i, letters in enumerate(cased):
+        if len(letters) == 1 and letters[0].isupper():
+            result[i] = (i > 0 and long_caps[i - 1]) or (i + 1 < len(words) and long_caps[i + 1])
     return result
 
 
@@ -135,15 +154,13 @@ def cyrillic_to_latin(
     return transliterate(text, alphabet, keep=keep).text
 
 
-def _word_to_latin(word: str, table: Alphabet) -> tuple[str, set[str]]:
+def _word_to_latin(word: str, table: Alphabet, all_caps: bool) -> tuple[str, set[str]]:
     rules: set[str] = set()
     letters = list(word)
     latin_letters = [ch for ch in letters if not _CYRILLIC.match(ch)]
     if latin_letters and all(ch in HOMOGLYPHS for ch in latin_letters):
         letters = [HOMOGLYPHS.get(ch, ch) for ch in letters]
         rules.add(RULE_LOOKALIKE)
-    cased = [ch for ch in letters if ch.isalpha()]
-    all_caps = len(cased) > 1 and all(ch.isupper() for ch in cased)
     out: list[str] = []
     for ch in letters:
         lower = ch.lower()
