@@ -200,6 +200,8 @@ def test_check_findings_on_kk_name_kk_latn(ws: Workspace) -> None:
     assert rows and all(r["lang"] == "kk" and r["derived"] == ["kk-Latn"] for r in rows)
     result = CliRunner().invoke(cli, ["check", "-C", str(ws.root), "--json", "-l", "ru"])
     assert all("derived" not in r for r in json.JSONDecoder().raw_decode(result.output)[0])
+    result = CliRunner().invoke(cli, ["check", "-C", str(ws.root)])
+    assert "check: kk-Latn is made from kk: kk's findings are its own" in result.output
 
 
 def test_sample_workspace_with_kk_latn_publishes_cleanly(sample_ws: Path) -> None:

@@ -15,6 +15,7 @@ from l10n_news.translit.kazakh import (
     RULE_ALL_CAPS,
     RULE_LOOKALIKE,
     cyrillic_to_latin,
+    guess_alphabet,
     latin_to_cyrillic,
     load_alphabet,
     reverse_problems,
@@ -223,3 +224,15 @@ KAZAKH_TEXT = st.text(
 def test_any_kazakh_text_comes_out_latin(text: str) -> None:
     for alphabet in ("2021", "2018"):
         assert not CYRILLIC.search(cyrillic_to_latin(text, alphabet))
+
+
+def test_the_alphabet_of_a_latin_page_is_recognised(shared: Path) -> None:
+    (adyrna,) = news(shared, "kk-latn-adyrna-*.txt")
+    (qz,) = news(shared, "kk-latn-qz-*.txt")
+    assert guess_alphabet(adyrna.read_text("utf-8")) == "2021"
+    assert guess_alphabet(qz.read_text("utf-8")) == "2018"
+    assert guess_alphabet("Almaty") is None
+    for path in cyrillic_excerpts(shared):
+        for alphabet in ("2021", "2018"):
+            text = cyrillic_to_latin(path.read_text("utf-8"), alphabet)
+            assert guess_alphabet(text) == alphabet

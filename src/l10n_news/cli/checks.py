@@ -49,7 +49,7 @@ def check(
 
         l10n-news check -l kk --domain ui
     """
-    from l10n_news.languages import catalog_languages, variants_of
+    from l10n_news.languages import catalog_languages, derived_from, variants_of
 
     for lang in langs:
         ws.check_language(lang)
@@ -74,5 +74,9 @@ def check(
         click.echo(
             f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
         )
+        for lang in ws.languages:
+            base = derived_from(lang)
+            if base is not None:
+                click.echo(f"check: {lang} is made from {base}: {base}'s findings are its own")
     if counts[Severity.ERROR]:
         raise CheckFailed(f"{counts[Severity.ERROR]} error(s) found")

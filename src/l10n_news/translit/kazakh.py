@@ -198,6 +198,18 @@ def _letter_rules(lower: str, table: Alphabet) -> set[str]:
 
 # --- the way back --------------------------------------------------------------------------
 
+# Letters only one of the alphabets has (adyrna.kz/lt's ŋ ǧ count for 2021).
+_ONLY_IN = {"2021": set("äğñöūüşİŋǧÄĞÑÖŪÜŞŊǦ"), "2018": set("áǵńóúýÁǴŃÓÚÝ")}
+
+
+def guess_alphabet(text: str) -> str | None:
+    """Which Latin alphabet a Kazakh text is written in, by the letters only one of them has;
+    None when it has none of them, or as many of one as of the other."""
+    counts = {code: sum(ch in letters for ch in text) for code, letters in _ONLY_IN.items()}
+    best = max(counts, key=lambda code: counts[code])
+    others = [n for code, n in counts.items() if code != best]
+    return best if counts[best] and all(counts[best] > n for n in others) else None
+
 
 @dataclass(frozen=True)
 class ReverseProblem:
