@@ -44,8 +44,8 @@ class DerivedVariant:
     def digest(self) -> str:
         """Changes when anything that shapes the variant's text does (for publish's records)."""
         table = files("l10n_news.translit").joinpath("kazakh_latin.toml").read_bytes()
-        parts = [self.lang, self.base, self.alphabet, *sorted(self.keep), table.hex()]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+        parts = [self.lang, self.base, self.alphabet, *sorted(self.keep)]
+        return hashlib.sha256("\0".join(parts).encode() + b"\0" + table).hexdigest()[:16]
 
     def catalog(self, base: Catalog) -> Catalog:
         """The variant's catalog: each entry of `base` with its msgstr transliterated.

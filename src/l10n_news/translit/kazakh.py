@@ -168,7 +168,7 @@ def _word_to_latin(word: str, table: Alphabet, all_caps: bool) -> tuple[str, set
         if latin is None:
             out.append(ch)  # a Latin letter kept from a mixed word, or a letter we do not know
             continue
-        rules.update(_letter_rules(lower, table))
+        rules.update(_letter_rules(lower))
         if ch == lower or not latin:
             out.append(latin)
         elif len(latin) == 1:
@@ -184,7 +184,7 @@ def _word_to_latin(word: str, table: Alphabet, all_caps: bool) -> tuple[str, set
     return "".join(out), rules
 
 
-def _letter_rules(lower: str, table: Alphabet) -> set[str]:
+def _letter_rules(lower: str) -> set[str]:
     if lower in "ъь":
         return {RULE_SIGN}
     if lower in "ёюя":
