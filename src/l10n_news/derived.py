@@ -105,10 +105,10 @@ def settings_table(ws: Workspace) -> dict[str, dict[str, object]]:
 
 def derived_variants(ws: Workspace) -> dict[str, DerivedVariant]:
     """The workspace's derived variants by language code (empty when it has none)."""
+    table = settings_table(ws)
     codes = [lang for lang in ws.languages if derived_from(lang) is not None]
     if not codes:
         return {}
-    table = settings_table(ws)
     keep = _kept_spellings(ws)
     result = {}
     for code in codes:
