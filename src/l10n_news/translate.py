@@ -23,6 +23,7 @@ from l10n_news.engines.base import Engine, Translation
 from l10n_news.engines.registry import create_engine
 from l10n_news.errors import ConfigError
 from l10n_news.glossary import Glossary
+from l10n_news.languages import refuse_derived
 from l10n_news.workspace import Workspace
 
 DEFAULT_CHAIN = ("memory", "google")
@@ -159,7 +160,7 @@ def translate_workspace(
     chain = [create_engine(ws, name) for name in ([engine] if engine else settings.engines)]
     report = TranslateReport(engines=[e.name for e in chain])
     glossary = _protect_glossary_terms(ws, chain)
-    only_langs = {ws.check_language(lang) for lang in langs} if langs else None
+    only_langs = {refuse_derived(ws.check_language(lang)) for lang in langs} if langs else None
     try:
         with ws.lock():
             run = _Run(ws, settings, chain, report, progress, glossary)

@@ -17,7 +17,8 @@ from l10n_news.publish.ui import THEME_DIR, UiStrings
 # Raw HTML in an article or a translation is shown as text, never interpreted.
 _body_md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
 
-OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ"}
+# kk-Latn: Open Graph's language_TERRITORY has no script, so the CLDR locale id kk_Latn_KZ.
+OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ", "kk-Latn": "kk_Latn_KZ"}
 NATIVE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша"}
 
 
