@@ -7,7 +7,9 @@ The order is the order of findings for an entry. Ids are stable: translators wri
 from __future__ import annotations
 
 from l10n_news.checks import (
+    dates,
     glossary,
+    homoglyphs,
     length,
     markup,
     numbers,
@@ -34,6 +36,12 @@ CHECKS: tuple[Check, ...] = (
         E,
         numbers.check_numbers,
         "every number of the source, in the target language's own notation",
+    ),
+    Check(
+        "dates",
+        E,
+        dates.check_dates,
+        "every date of the source (day, month, year) in the translation, in any language's words",
     ),
     Check("urls", E, numbers.check_urls, "web addresses of the source unchanged"),
     Check("emails", E, numbers.check_emails, "e-mail addresses of the source unchanged"),
@@ -78,6 +86,12 @@ CHECKS: tuple[Check, ...] = (
         "no Latin words in ru/kk, no Cyrillic words in en, except names",
     ),
     Check(
+        "homoglyphs",
+        E,
+        homoglyphs.check_homoglyphs,
+        "no word mixing look-alike letters of two scripts (Latin a/o/c or ə in Cyrillic words)",
+    ),
+    Check(
         "glossary", E, glossary.check_glossary, "glossary renderings used, known wrong ones absent"
     ),
     Check("length", W, length.check_length, "length within the usual range for the pair"),
@@ -90,4 +104,14 @@ CHECKS: tuple[Check, ...] = (
     ),
 )
 
-BY_ID = {check.id: check for check in CHECKS}
+# Checks of a catalog as a whole: `func` gets the header's Plural-Forms value as `target`.
+HEADER_CHECKS: tuple[Check, ...] = (
+    Check(
+        "plural-header",
+        E,
+        plurals.check_plural_header,
+        "Plural-Forms as CLDR has it for the catalog's language (ru 3 forms, kk and en 2)",
+    ),
+)
+
+BY_ID = {check.id: check for check in (*CHECKS, *HEADER_CHECKS)}
