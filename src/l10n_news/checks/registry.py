@@ -18,6 +18,7 @@ from l10n_news.checks import (
     quotes,
     script,
     spacing,
+    spelling,
     untranslated,
 )
 from l10n_news.checks.base import Check, Severity
@@ -93,6 +94,24 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "glossary", E, glossary.check_glossary, "glossary renderings used, known wrong ones absent"
+    ),
+    Check(
+        "kazakh-letters",
+        E,
+        spelling.check_kazakh_letters,
+        "no Kazakh word typed with Russian letters for ә ғ қ ң ө ұ ү һ і (the spelling given)",
+    ),
+    Check(
+        "wrong-language",
+        E,
+        spelling.check_wrong_language,
+        "no word of another of our languages («также» in Kazakh text), names apart",
+    ),
+    Check(
+        "spelling",
+        W,
+        spelling.check_spelling,
+        "every word in the target language's Hunspell dictionary, names apart",
     ),
     Check("length", W, length.check_length, "length within the usual range for the pair"),
     Check(

@@ -1,0 +1,164 @@
+"""Spelling and the language of every word, against the Hunspell dictionaries of ru, kk and en.
+
+For each word of the translation written in the target language's script:
+1. known in the target language's dictionary: fine;
+2. (kk) typed on a Russian keyboard — «Корсетилимдер» for «Көрсетілімдер»: when putting
+   ә ғ қ ң ө ұ ү һ і back where а г к н о у х и ы stand gives a known Kazakh word, the word is
+   reported with that spelling (`kazakh-letters`, an error: the fix is certain);
+3. known in another of our languages («также» in Kazakh text): `wrong-language`, an error —
+   a page must be wholly in its language, and on real ru and kk news this raised no false alarm
+   (names are left out, below);
+4. known nowhere: `spelling`, a warning (the kk dictionary misses some real words).
+
+Never flagged: glossary names and do-not-translate terms; any word the unit's source has (names
+kept as written), or one that begins with a source word of 4+ letters (a name with a Kazakh
+ending, «Аймановтың»); mixed-script words (the homoglyphs check reports them); all-capital
+abbreviations. A capitalised word unknown to the target dictionary is taken for a name, except
+that in Kazakh text one known in Russian is still reported unless Russian morphology
+(pymorphy3) reads it as a name, surname or place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from l10n_news.checks import dictionaries
+from l10n_news.checks.base import CheckInput
+from l10n_news.checks.scripts import mixed_word, script_of
+from l10n_news.checks.text import prose_words
+from l10n_news.languages import LANGUAGES
+
+_KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# What a Russian keyboard puts for a Kazakh letter, by vowel harmony (front or back word).
+_FRONT = {"а": "ә", "о": "ө", "у": "үу", "ы": "і", "и": "іи", "н": "нң", "х": "хһ"}
+_BACK = {"у": "ұу", "и": "ыи", "к": "қк", "г": "ғг", "н": "нң", "х": "хһ"}
+_MAX_CANDIDATES = 4096
+
+
+def _words(item: CheckInput) -> list[str]:
+    """The target's words to judge, once each, in order."""
+    parts = [p for w in prose_words(item.target, item.names) for p in re.split(r"[-'’]", w) if p]
+    return list(dict.fromkeys(parts))
+
+
+def _source_stems(item: CheckInput) -> tuple[set[str], tuple[str, ...]]:
+    """Source words that are names: capitalised, or unknown to the source language. A plain
+    source word copied into the translation («также» left in Kazakh) is judged like any other."""
+    lang = item.source_lang or ""
+    words = {
+        w.lower()
+        for w in re.findall(r"[^\W\d_]+", item.source)
+        if w[:1].isupper() or not dictionaries.known(lang, w)
+    }
+    return words, tuple(w for w in words if len(w) >= 4)
+
+
+def _judged(word: str, script: str, source_words: set[str], stems: tuple[str, ...]) -> bool:
+    if len(word) < 2 or word.isupper() or mixed_word(word) is not None:
+        return False
+    if any(script_of(ch) != script for ch in word):
+        return False
+    lower = word.lower()
+    return lower not in source_words and not lower.startswith(stems)
+
+
+def _restore_case(like: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _candidates(word: str, options: dict[str, str]) -> list[str]:
+    choices = [options.get(ch, ch) for ch in word]
+    count = 1
+    for choice in choices:
+        count *= len(choice)
+    if count > _MAX_CANDIDATES:
+        return []
+    return ["".join(letters) for letters in product(*choices)]
+
+
+@lru_cache(maxsize=4096)
+def kazakh_spelling(word: str) -> str | None:
+    """The Kazakh word `word` stands for when typed with Russian letters, if one is known."""
+    lower = word.lower()
+    if _KAZAKH_ONLY & set(lower):
+        return None
+    for options in (_FRONT, _BACK):
+        for candidate in _candidates(lower, options):
+            if candidate != lower and dictionaries.known("kk", candidate):
+                return _restore_case(word, candidate)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_russian_name(word: str) -> bool:
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - a dependency; without it capitals count as names
+        return True
+    tags = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+    return any(any(t in p.tag for t in tags) for p in _morph(pymorphy3).parse(word))
+
+
+@lru_cache(maxsize=1)
+def _morph(pymorphy3):  # type: ignore[no-untyped-def]
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _other_language(word: str, lang: str) -> str | None:
+    """Another of our languages (same script) whose dictionary knows `word`."""
+    for other, info in LANGUAGES.items():
+        same_script = info.script == LANGUAGES[lang].script
+        if other != lang and same_script and dictionaries.known(other, word):
+            return other
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _verdict(word: str, lang: str) -> tuple[str, str] | None:
+    """None for a good word, else (check id, message)."""
+    if dictionaries.known(lang, word):
+        return None
+    if lang == "kk":
+        fixed = kazakh_spelling(word)
+        if fixed:
+            return "kazakh-letters", f"«{word}» is typed without Kazakh letters: write «{fixed}»"
+    other = _other_language(word, lang)
+    if other and (word[:1].islower() or (lang == "kk" and not _is_russian_name(word))):
+        name, where = LANGUAGES[other].name, LANGUAGES[lang].name
+        return "wrong-language", f"«{word}» is a {name} word, not {where}"
+    if word[:1].islower() and other is None:
+        return "spelling", f"«{word}» is not in the {LANGUAGES[lang].name} dictionary"
+    return None
+
+
+def _findings(item: CheckInput, check_id: str) -> list[str]:
+    lang = item.target_lang
+    if lang not in LANGUAGES or not dictionaries.available(lang):
+        return []
+    script = LANGUAGES[lang].script
+    source_words, stems = _source_stems(item)
+    found = []
+    for word in _words(item):
+        if not _judged(word, script, source_words, stems):
+            continue
+        verdict = _verdict(word, lang)
+        if verdict is not None and verdict[0] == check_id:
+            found.append(verdict[1])
+    return found
+
+
+def check_spelling(item: CheckInput) -> list[str]:
+    found = _findings(item, "spelling")
+    if len(found) > 3:
+        return [*found[:3], f"and {len(found) - 3} more unknown words"]
+    return found
+
+
+def check_wrong_language(item: CheckInput) -> list[str]:
+    return _findings(item, "wrong-language")
+
+
+def check_kazakh_letters(item: CheckInput) -> list[str]:
+    return _findings(item, "kazakh-letters")
