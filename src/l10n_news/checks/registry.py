@@ -7,6 +7,7 @@ The order is the order of findings for an entry. Ids are stable: translators wri
 from __future__ import annotations
 
 from l10n_news.checks import (
+    agreement,
     dates,
     glossary,
     homoglyphs,
@@ -112,6 +113,12 @@ CHECKS: tuple[Check, ...] = (
         W,
         spelling.check_spelling,
         "every word in the target language's Hunspell dictionary, names apart",
+    ),
+    Check(
+        "agreement",
+        E,
+        agreement.check_agreement,
+        "the noun after a number in the form it asks for («48 фильмов», «5 пікір»)",
     ),
     Check("length", W, length.check_length, "length within the usual range for the pair"),
     Check(
