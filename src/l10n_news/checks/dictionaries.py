@@ -1,10 +1,11 @@
 """Hunspell dictionaries of our languages, loaded once and only when a check asks for a word.
 
-Debian's `hunspell-ru`, `hunspell-kk` and `hunspell-en-us` put ru_RU, kk_KZ and en_US in
-/usr/share/hunspell. They are read through the `hunspell` binding (pyhunspell, libhunspell:
-a dictionary loads in ~50 ms) when it is installed, else through `spylls`, a pure-Python
-Hunspell that always installs but takes seconds to load a dictionary. Without the dictionary
-files the spelling checks report nothing (`available(lang)` says so).
+Debian's `hunspell-ru`, `hunspell-kk`, `hunspell-en-us` and `hunspell-en-gb` put ru_RU, kk_KZ,
+en_US and en_GB in /usr/share/hunspell (English may be spelt either way: «programme»). They
+are read through the `hunspell` binding (pyhunspell over libhunspell: a dictionary loads in
+~50 ms) when it is installed, else through `spylls`, a pure-Python Hunspell that always
+installs but takes seconds to load a dictionary. Without the dictionary files the spelling
+checks report nothing (`available(lang)` says so).
 
 The Kazakh dictionary knows stems and a few endings, but not the stacked endings of real text
 («көшесіне», «жарыстарда»): `known("kk", word)` also accepts a word whose stem, once common
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
-DICTIONARY_NAMES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
+DICTIONARY_NAMES = {"ru": ("ru_RU",), "kk": ("kk_KZ",), "en": ("en_US", "en_GB")}
 
 # Plural, possessive, case and common verb/derivation endings, longest first.
 _KK_ENDING_LIST = (
@@ -28,10 +29,14 @@ _KK_ENDING_LIST = (
     "дік тық тік лық лік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі "
     "ады еді йды йді мақ мек бақ бек пақ пек у ып іп п атын етін йтын йтін уда уде "
     "ушы уші сын сін ылған ілген лған лген етін атын мыз міз ймыз йміз уі уы ын ін "
-    "ша ше ла ле"
+    "ша ше ла ле май мей бай бей пай пей"
 )
+# A stem's last consonant voices before a vowel ending: саябақ -> саябағында, жабдық -> жабдығы.
+_VOICED = {"ғ": "қ", "г": "к", "б": "п"}
 _KK_ENDINGS = tuple(sorted(set(_KK_ENDING_LIST.split(" ")), key=len, reverse=True))
 _MIN_STEM = 3
+# Compounds news writes as one word: «киноклуб», «медиахолдинг», «телеарна».
+_PREFIXES = ("кино", "видео", "фото", "медиа", "теле", "радио", "аудио", "авто", "эко", "веб")
 
 
 class SpellDictionary(Protocol):
@@ -58,54 +63,66 @@ class _Spylls:
         return bool(self._dic.lookup(word))
 
 
-def dictionary_path(lang: str) -> Path | None:
-    """The path (without .dic/.aff) of `lang`'s Hunspell dictionary, or None."""
-    name = DICTIONARY_NAMES.get(lang)
-    if name is None:
-        return None
-    for folder in DICTIONARY_DIRS:
-        if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file():
-            return folder / name
-    return None
+def dictionary_paths(lang: str) -> list[Path]:
+    """The paths (without .dic/.aff) of `lang`'s Hunspell dictionaries that are installed."""
+    found = []
+    for name in DICTIONARY_NAMES.get(lang, ()):
+        for folder in DICTIONARY_DIRS:
+            if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file():
+                found.append(folder / name)
+                break
+    return found
 
 
 def available(lang: str) -> bool:
-    return dictionary_path(lang) is not None
+    return bool(dictionary_paths(lang))
 
 
-@cache
-def dictionary(lang: str) -> SpellDictionary | None:
-    """`lang`'s dictionary, loaded on first use and kept for the process."""
-    base = dictionary_path(lang)
-    if base is None:
-        return None
+def _load(base: Path) -> SpellDictionary:
     try:
         return _HunspellBinding(base)
     except ImportError:
         return _Spylls(base)
 
 
+@cache
+def dictionaries(lang: str) -> tuple[SpellDictionary, ...]:
+    """`lang`'s dictionaries, loaded on first use and kept for the process."""
+    return tuple(_load(base) for base in dictionary_paths(lang))
+
+
+def _lookup(lang: str, word: str) -> bool:
+    return any(dic.lookup(word) for dic in dictionaries(lang))
+
+
 @lru_cache(maxsize=65536)
 def known(lang: str, word: str) -> bool:
     """Whether `lang`'s dictionary knows `word` (as written, or lowercased at a capital)."""
-    dic = dictionary(lang)
-    if dic is None:
-        return False
-    if dic.lookup(word) or (word[:1].isupper() and dic.lookup(word.lower())):
+    if _lookup(lang, word) or (word[:1].isupper() and _lookup(lang, word.lower())):
         return True
+    lower = word.lower()
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= 3:
+            return known(lang, lower[len(prefix) :])
     return lang == "kk" and _known_stem(word.lower(), 3)
+
+
+def kazakh_stems(word: str, depth: int = 3) -> list[str]:
+    """`word`'s possible stems once Kazakh endings are taken off, longest first."""
+    stems: list[str] = []
+    for ending in _KK_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _MIN_STEM:
+            stems.append(stem)
+            if stem[-1] in _VOICED:
+                stems.append(stem[:-1] + _VOICED[stem[-1]])
+            # A loanword drops its soft sign before an ending: фестиваль -> фестивалі.
+            stems.append(stem + "ь")
+            if depth > 1:
+                stems.extend(kazakh_stems(stem, depth - 1))
+    return list(dict.fromkeys(stems))
 
 
 @lru_cache(maxsize=65536)
 def _known_stem(word: str, depth: int) -> bool:
-    dic = dictionary("kk")
-    assert dic is not None
-    for ending in _KK_ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= _MIN_STEM:
-            # A loanword drops its soft sign before an ending: фестиваль -> фестивалі.
-            if dic.lookup(stem) or dic.lookup(stem + "ь"):
-                return True
-            if depth > 1 and _known_stem(stem, depth - 1):
-                return True
-    return False
+    return any(_lookup("kk", stem) for stem in kazakh_stems(word, depth))

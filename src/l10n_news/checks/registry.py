@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from l10n_news.checks import (
     agreement,
+    dashes,
     dates,
     glossary,
     homoglyphs,
@@ -74,6 +75,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("doubled-words", W, spacing.check_doubled_words, "no word written twice in a row"),
     Check("doubled-spaces", W, spacing.check_doubled_spaces, "no two spaces in a row"),
+    Check("dashes", W, dashes.check_dashes, "the source's dashes not made hyphens"),
     Check("quotes", W, quotes.check_quotes, "«» in Russian and Kazakh, “” in English"),
     Check(
         "untranslated",

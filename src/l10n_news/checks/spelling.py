@@ -92,6 +92,29 @@ def kazakh_spelling(word: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def is_kazakh_loanword(word: str) -> bool:
+    """Whether `word` is a Russian noun borrowed into Kazakh: its nominative singular alone
+    («проектор») or with Kazakh endings («субтитрлерді», «сеанстың»). Kazakh takes loans in
+    that form only, so «проекторы» or «фильма» (Russian endings) are no loans."""
+    lower = word.lower()
+    return any(_is_russian_lemma_noun(stem) for stem in (lower, *dictionaries.kazakh_stems(lower)))
+
+
+@lru_cache(maxsize=65536)
+def _is_russian_lemma_noun(word: str) -> bool:
+    if not dictionaries.known("ru", word):
+        return False
+    try:
+        import pymorphy3
+    except ImportError:  # pragma: no cover - a dependency
+        return False
+    return any(
+        p.is_known and {"NOUN", "nomn", "sing"} <= p.tag.grammemes and p.word == p.normal_form
+        for p in _morph(pymorphy3).parse(word)
+    )
+
+
+@lru_cache(maxsize=4096)
 def _is_russian_name(word: str) -> bool:
     try:
         import pymorphy3
@@ -124,6 +147,8 @@ def _verdict(word: str, lang: str) -> tuple[str, str] | None:
         fixed = kazakh_spelling(word)
         if fixed:
             return "kazakh-letters", f"«{word}» is typed without Kazakh letters: write «{fixed}»"
+        if is_kazakh_loanword(word):
+            return None
     other = _other_language(word, lang)
     if other and (word[:1].islower() or (lang == "kk" and not _is_russian_name(word))):
         name, where = LANGUAGES[other].name, LANGUAGES[lang].name
@@ -135,7 +160,7 @@ def _verdict(word: str, lang: str) -> tuple[str, str] | None:
 
 def _findings(item: CheckInput, check_id: str) -> list[str]:
     lang = item.target_lang
-    if lang not in LANGUAGES or not dictionaries.available(lang):
+    if lang not in LANGUAGES or item.context == "brand" or not dictionaries.available(lang):
         return []
     script = LANGUAGES[lang].script
     source_words, stems = _source_stems(item)
