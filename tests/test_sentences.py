@@ -48,7 +48,17 @@ HAND_SPLIT: dict[str, tuple[int, ...]] = {
     "kk-osken-onir-kino-law.txt": (438, 712, 921, 1087),
     "kk-latn-adyrna-ethnotronica-almaty.txt": (127, 266, 597, 822, 1178, 1307, 1608),
     "kk-latn-qz-inform-kazakh-cinema-uzbekistan.txt": (
-        292, 537, 643, 729, 964, 1083, 1140, 1221, 1288, 1529, 1658,
+        292,
+        537,
+        643,
+        729,
+        964,
+        1083,
+        1140,
+        1221,
+        1288,
+        1529,
+        1658,
     ),
 }
 
