@@ -1,7 +1,8 @@
-"""Dashes: a dash of the source («—», «–» between spaces) is not a hyphen in the translation.
+"""Dashes: a hyphen between spaces stands where a dash belongs.
 
-Publishing turns a spaced hyphen into a dash in ru and kk (publish/typography.py), but the
-catalog is what a translator fixes, and English keeps its hyphens as written.
+In Russian and Kazakh a spaced hyphen is always a dash typed wrong («Кино - бұл өмір»); in
+English it is reported where the source had a dash. Publishing turns a spaced hyphen into a
+dash in ru and kk (publish/typography.py), but the catalog is what a translator fixes.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ _SPACED_HYPHEN_RE = re.compile(r"(?:^|(?<=\s))-(?=\s)")
 
 
 def check_dashes(item: CheckInput) -> list[str]:
-    want = len(_DASH_RE.findall(item.source))
-    have = len(_DASH_RE.findall(item.target))
     hyphens = len(_SPACED_HYPHEN_RE.findall(item.target))
-    if want > have and hyphens:
-        return ["a dash of the source is a hyphen here: write «—» (or «–» in English)"]
+    if not hyphens:
+        return []
+    if item.target_lang in ("ru", "kk"):
+        return ["a hyphen between spaces stands for a dash: write «—»"]
+    if len(_DASH_RE.findall(item.source)) > len(_DASH_RE.findall(item.target)):
+        return ["a dash of the source is a hyphen here: write «–» or «—»"]
     return []

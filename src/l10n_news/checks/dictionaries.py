@@ -23,20 +23,23 @@ DICTIONARY_NAMES = {"ru": ("ru_RU",), "kk": ("kk_KZ",), "en": ("en_US", "en_GB")
 
 # Plural, possessive, case and common verb/derivation endings, longest first.
 _KK_ENDING_LIST = (
-    "лар лер дар дер тар тер ым ім м ың ің ң ы і сы сі мыз міз ымыз іміз ңыз ңіз "
-    "ыңыз іңіз ның нің дың дің тың тің ға ге қа ке а е на не ны ні ды ді ты ті н "
+    "лар лер дар дер тар тер ым ім м ың ің ы і сы сі мыз міз ымыз іміз ңыз ңіз "
+    "ыңыз іңіз ның нің дың дің тың тің ға ге қа ке а е на не ны ні ды ді ты ті "
     "да де та те нда нде дан ден тан тен нан нен мен бен пен ған ген қан кен дық "
     "дік тық тік лық лік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі "
     "ады еді йды йді мақ мек бақ бек пақ пек у ып іп п атын етін йтын йтін уда уде "
     "ушы уші сын сін ылған ілген лған лген етін атын мыз міз ймыз йміз уі уы ын ін "
-    "ша ше ла ле май мей бай бей пай пей"
+    "ша ше ла ле май мей бай бей пай пей са се сақ сек сам сем дай дей тай тей ыш іш"
 )
 # A stem's last consonant voices before a vowel ending: саябақ -> саябағында, жабдық -> жабдығы.
 _VOICED = {"ғ": "қ", "г": "к", "б": "п"}
 _KK_ENDINGS = tuple(sorted(set(_KK_ENDING_LIST.split(" ")), key=len, reverse=True))
 _MIN_STEM = 3
 # Compounds news writes as one word: «киноклуб», «медиахолдинг», «телеарна».
-_PREFIXES = ("кино", "видео", "фото", "медиа", "теле", "радио", "аудио", "авто", "эко", "веб")
+_PREFIXES = (
+    "кино", "видео", "фото", "медиа", "теле", "радио", "аудио", "авто", "эко", "веб", "пост",
+    "тепло", "электро", "гидро", "энерго",
+)  # fmt: skip
 
 
 class SpellDictionary(Protocol):
@@ -93,6 +96,12 @@ def dictionaries(lang: str) -> tuple[SpellDictionary, ...]:
 
 def _lookup(lang: str, word: str) -> bool:
     return any(dic.lookup(word) for dic in dictionaries(lang))
+
+
+@lru_cache(maxsize=65536)
+def in_dictionary(lang: str, word: str) -> bool:
+    """Whether the dictionary itself knows `word` (its affix rules, no endings taken off)."""
+    return _lookup(lang, word) or (word[:1].isupper() and _lookup(lang, word.lower()))
 
 
 @lru_cache(maxsize=65536)

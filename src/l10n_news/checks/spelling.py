@@ -37,9 +37,16 @@ _BACK = {"у": "ұу", "и": "ыи", "к": "қк", "г": "ғг", "н": "нң", "
 _MAX_CANDIDATES = 4096
 
 
+# «80-летия», «53-й», «20-dan»: an ending hyphened to a number is no word of its own.
+_NUMBER_ENDING_RE = re.compile(r"\d+-[^\W\d_]+")
+
+
 def _words(item: CheckInput) -> list[str]:
     """The target's words to judge, once each, in order."""
-    parts = [p for w in prose_words(item.target, item.names) for p in re.split(r"[-'’]", w) if p]
+    text = _NUMBER_ENDING_RE.sub(" ", item.target)
+    parts = [p for w in prose_words(text, item.names) for p in re.split(r"[-'’]", w) if p]
+    if item.context == "brand":  # a brand name stays as the brand writes it
+        parts = [p for p in parts if not p[:1].isupper()]
     return list(dict.fromkeys(parts))
 
 
@@ -80,13 +87,21 @@ def _candidates(word: str, options: dict[str, str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def kazakh_spelling(word: str) -> str | None:
-    """The Kazakh word `word` stands for when typed with Russian letters, if one is known."""
+    """The Kazakh word `word` stands for when typed with Russian letters, if one is known.
+
+    A word the dictionary knows only once endings are taken off («облысынын» = облыс+ын+ын)
+    gives way to a spelling the dictionary knows as it stands («облысының»)."""
     lower = word.lower()
-    if _KAZAKH_ONLY & set(lower):
+    if _KAZAKH_ONLY & set(lower) or dictionaries.in_dictionary("kk", lower):
         return None
+    loosely_known = dictionaries.known("kk", lower)
     for options in (_FRONT, _BACK):
         for candidate in _candidates(lower, options):
-            if candidate != lower and dictionaries.known("kk", candidate):
+            if candidate == lower:
+                continue
+            if dictionaries.in_dictionary("kk", candidate) or (
+                not loosely_known and dictionaries.known("kk", candidate)
+            ):
                 return _restore_case(word, candidate)
     return None
 
@@ -108,10 +123,13 @@ def _is_russian_lemma_noun(word: str) -> bool:
         import pymorphy3
     except ImportError:  # pragma: no cover - a dependency
         return False
-    return any(
-        p.is_known and {"NOUN", "nomn", "sing"} <= p.tag.grammemes and p.word == p.normal_form
-        for p in _morph(pymorphy3).parse(word)
-    )
+    def lemma_noun(p) -> bool:  # type: ignore[no-untyped-def]
+        grammemes = p.tag.grammemes
+        indeclinable = "Fixd" in grammemes  # «медиа», «кафе»
+        nominative = {"nomn", "sing"} <= grammemes and p.word == p.normal_form
+        return p.is_known and "NOUN" in grammemes and (nominative or indeclinable)
+
+    return any(lemma_noun(p) for p in _morph(pymorphy3).parse(word))
 
 
 @lru_cache(maxsize=4096)
@@ -141,14 +159,12 @@ def _other_language(word: str, lang: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _verdict(word: str, lang: str) -> tuple[str, str] | None:
     """None for a good word, else (check id, message)."""
-    if dictionaries.known(lang, word):
-        return None
     if lang == "kk":
         fixed = kazakh_spelling(word)
         if fixed:
             return "kazakh-letters", f"«{word}» is typed without Kazakh letters: write «{fixed}»"
-        if is_kazakh_loanword(word):
-            return None
+    if dictionaries.known(lang, word) or (lang == "kk" and is_kazakh_loanword(word)):
+        return None
     other = _other_language(word, lang)
     if other and (word[:1].islower() or (lang == "kk" and not _is_russian_name(word))):
         name, where = LANGUAGES[other].name, LANGUAGES[lang].name
@@ -160,7 +176,7 @@ def _verdict(word: str, lang: str) -> tuple[str, str] | None:
 
 def _findings(item: CheckInput, check_id: str) -> list[str]:
     lang = item.target_lang
-    if lang not in LANGUAGES or item.context == "brand" or not dictionaries.available(lang):
+    if lang not in LANGUAGES or not dictionaries.available(lang):
         return []
     script = LANGUAGES[lang].script
     source_words, stems = _source_stems(item)
