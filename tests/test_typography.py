@@ -98,3 +98,11 @@ def test_a_price_never_breaks_across_lines_on_a_phone(sample_ws: Path, browser) 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_templates_have_a_typeset_filter(tmp_path: Path) -> None:
+    from l10n_news.publish.render import make_environment
+
+    env = make_environment(tmp_path)
+    page = env.from_string("<p>{{ text|typeset(lang) }}</p>").render(text="5 км <b>", lang="ru")
+    assert page == f"<p>5{NBSP}км &lt;b&gt;</p>"
