@@ -126,3 +126,20 @@ def test_the_pure_python_reader_agrees_with_the_binding() -> None:
     words = ("тегін", "көрсетілім", "также", "корсетилимдер", "қазан", "жарыстарда")
     assert [pure.lookup(w) for w in words] == [True, True, False, False, True, False]
     assert [pure.lookup(w) for w in words] == [binding.lookup(w) for w in words]
+
+
+def test_a_rerun_loads_no_dictionary(sample_ws) -> None:
+    from l10n_news.checks.run import check_workspace
+    from l10n_news.workspace import Workspace
+
+    ws = Workspace.load(sample_ws)
+    first = check_workspace(ws)
+    assert (ws.state_dir / "spelling-cache.json").is_file()
+    dictionaries.dictionaries.cache_clear()
+    assert check_workspace(ws) == first
+    assert dictionaries.dictionaries.cache_info().currsize == 0  # every verdict was kept
+    # A cache made with other dictionary files (or rules) is not used.
+    path = ws.state_dir / "spelling-cache.json"
+    path.write_text(path.read_text("utf-8").replace('"fingerprint": "', '"fingerprint": "0'))
+    assert check_workspace(ws) == first
+    assert dictionaries.dictionaries.cache_info().currsize > 0

@@ -7,6 +7,9 @@ are read through the `hunspell` binding (pyhunspell over libhunspell: a dictiona
 installs but takes seconds to load a dictionary. Without the dictionary files the spelling
 checks report nothing (`available(lang)` says so).
 
+Verdicts are kept in a workspace cache (`open_cache` / `save_cache`, called by `check`), so a
+rerun that meets no new word loads no dictionary at all.
+
 The Kazakh dictionary knows stems and a few endings, but not the stacked endings of real text
 («көшесіне», «жарыстарда»): `known("kk", word)` also accepts a word whose stem, once common
 inflectional endings are taken off, is in the dictionary.
@@ -14,9 +17,13 @@ inflectional endings are taken off, is in the dictionary.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DICTIONARY_NAMES = {"ru": ("ru_RU",), "kk": ("kk_KZ",), "en": ("en_US", "en_GB")}
@@ -98,21 +105,81 @@ def _lookup(lang: str, word: str) -> bool:
     return any(dic.lookup(word) for dic in dictionaries(lang))
 
 
-@lru_cache(maxsize=65536)
-def in_dictionary(lang: str, word: str) -> bool:
+# Verdicts kept between runs: "kind lang word" -> a JSON value, for one set of dictionary
+# files and one version of the rules here and in spelling.py (raise CACHE_VERSION on change).
+CACHE_VERSION = 1
+_verdicts: dict[str, object] = {}
+_cache_state: dict[str, object] = {"path": None, "dirty": False}
+
+
+def _fingerprint() -> str:
+    files = sorted(
+        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for lang in DICTIONARY_NAMES
+        for base in dictionary_paths(lang)
+        for p in (base.with_suffix(".dic"), base.with_suffix(".aff"))
+    )
+    return f"{CACHE_VERSION}|" + "|".join(files)
+
+
+def open_cache(path: Path) -> None:
+    """Use the verdicts saved at `path` (a stale or unreadable file is ignored)."""
+    _cache_state.update(path=path, dirty=False)
+    _verdicts.clear()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict) and data.get("fingerprint") == _fingerprint():
+        _verdicts.update(data.get("verdicts") or {})
+
+
+def save_cache() -> None:
+    """Write the verdicts back (atomically) if any were added since `open_cache`."""
+    from l10n_news.fileio import atomic_write_bytes
+
+    path = _cache_state["path"]
+    if not isinstance(path, Path) or not _cache_state["dirty"]:
+        return
+    data = {"fingerprint": _fingerprint(), "verdicts": _verdicts}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    _cache_state["dirty"] = False
+
+
+def remembered(kind: str, lang: str, word: str, compute: Callable[[], T]) -> T:
+    """`compute()`, or the value kept for (kind, lang, word) in this run or a past one."""
+    key = f"{kind} {lang} {word}"
+    if key not in _verdicts:
+        _verdicts[key] = compute()
+        _cache_state["dirty"] = True
+    return _verdicts[key]  # type: ignore[return-value]
+
+
+def in_dictionary(lang: str, word: str, *, remember: bool = True) -> bool:
     """Whether the dictionary itself knows `word` (its affix rules, no endings taken off)."""
-    return _lookup(lang, word) or (word[:1].isupper() and _lookup(lang, word.lower()))
+
+    def lookup() -> bool:
+        return _lookup(lang, word) or (word[:1].isupper() and _lookup(lang, word.lower()))
+
+    return remembered("d", lang, word, lookup) if remember else lookup()
 
 
-@lru_cache(maxsize=65536)
-def known(lang: str, word: str) -> bool:
-    """Whether `lang`'s dictionary knows `word` (as written, or lowercased at a capital)."""
-    if _lookup(lang, word) or (word[:1].isupper() and _lookup(lang, word.lower())):
+def known(lang: str, word: str, *, remember: bool = True) -> bool:
+    """Whether `lang`'s dictionary knows `word` (as written, or lowercased at a capital).
+    `remember=False` for the many guesses a search tries: they are not kept between runs."""
+    if not remember:
+        return _known(lang, word)
+    return remembered("k", lang, word, lambda: _known(lang, word))
+
+
+def _known(lang: str, word: str) -> bool:
+    if in_dictionary(lang, word, remember=False):
         return True
     lower = word.lower()
     for prefix in _PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 3:
-            return known(lang, lower[len(prefix) :])
+            return known(lang, lower[len(prefix) :], remember=False)
     return lang == "kk" and _known_stem(word.lower(), 3)
 
 

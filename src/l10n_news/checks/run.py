@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.checks import dictionaries
 from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, ignored_checks
 from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
@@ -156,6 +157,8 @@ def check_workspace(
         if missing:
             raise ConfigError(f"no catalog for domain {missing[0]!r}", path=ws.locales_dir)
     glossary = load_glossary(ws)
+    # The spelling checks' verdicts from past runs: a rerun loads no dictionary it can spare.
+    dictionaries.open_cache(ws.state_dir / "spelling-cache.json")
     cache: dict[Path, Catalog] = {}
 
     def catalog_at(path: Path) -> Catalog:
@@ -191,4 +194,5 @@ def check_workspace(
                 other_translations=others,
                 only=only,
             )
+    dictionaries.save_cache()
     return findings

@@ -85,7 +85,6 @@ def _candidates(word: str, options: dict[str, str]) -> list[str]:
     return ["".join(letters) for letters in product(*choices)]
 
 
-@lru_cache(maxsize=4096)
 def kazakh_spelling(word: str) -> str | None:
     """The Kazakh word `word` stands for when typed with Russian letters, if one is known.
 
@@ -94,15 +93,20 @@ def kazakh_spelling(word: str) -> str | None:
     lower = word.lower()
     if _KAZAKH_ONLY & set(lower) or dictionaries.in_dictionary("kk", lower):
         return None
+    found = dictionaries.remembered("s", "kk", lower, lambda: _kazakh_spelling(lower) or "")
+    return _restore_case(word, found) if found else None
+
+
+def _kazakh_spelling(lower: str) -> str | None:
     loosely_known = dictionaries.known("kk", lower)
     for options in (_FRONT, _BACK):
         for candidate in _candidates(lower, options):
             if candidate == lower:
                 continue
-            if dictionaries.in_dictionary("kk", candidate) or (
-                not loosely_known and dictionaries.known("kk", candidate)
+            if dictionaries.in_dictionary("kk", candidate, remember=False) or (
+                not loosely_known and dictionaries.known("kk", candidate, remember=False)
             ):
-                return _restore_case(word, candidate)
+                return candidate
     return None
 
 
