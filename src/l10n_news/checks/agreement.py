@@ -34,13 +34,6 @@ _KK_PLURAL_RE = re.compile(
 _LIST_BEFORE_RE = re.compile(r"\d\s*(?:[,;–-]|и|мен|және|немесе|или)\s*$")
 
 
-@lru_cache(maxsize=1)
-def _morph():  # type: ignore[no-untyped-def]
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 def _allowed(n: int, number: str, case: str) -> bool:
     """Whether a noun in `number` and `case` may follow the digits `n` (Russian)."""
     if n % 10 == 1 and n % 100 != 11:
@@ -50,10 +43,17 @@ def _allowed(n: int, number: str, case: str) -> bool:
     return number == "plur" and case in _NON_NOMINATIVE
 
 
-@lru_cache(maxsize=4096)
 def russian_agreement(n: int, word: str) -> str | None:
     """The form `word` should take after `n`, when the one written cannot follow it; else None."""
-    parses = _morph().parse(word.lower())
+    # Only the last two digits matter to the rule: 48 and 1048 agree alike.
+    key = f"{n % 100 + (100 if n >= 100 else 0)} {word.lower()}"
+    found = dictionaries.remembered("agree", "ru", key, lambda: _agreement(n, word) or "")
+    return found or None
+
+
+@lru_cache(maxsize=4096)
+def _agreement(n: int, word: str) -> str | None:
+    parses = dictionaries.russian_morphology().parse(word.lower())
     if not parses or "NOUN" not in parses[0].tag:
         return None
     nouns = [p for p in parses if "NOUN" in p.tag and p.is_known]  # no guesses («тенге»)

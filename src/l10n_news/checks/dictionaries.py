@@ -96,6 +96,14 @@ def _load(base: Path) -> SpellDictionary:
 
 
 @cache
+def russian_morphology():  # type: ignore[no-untyped-def]
+    """pymorphy3's Russian analyser (OpenCorpora), loaded once, on first use."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
 def dictionaries(lang: str) -> tuple[SpellDictionary, ...]:
     """`lang`'s dictionaries, loaded on first use and kept for the process."""
     return tuple(_load(base) for base in dictionary_paths(lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from l10n_news.checks.base import CheckInput
 
@@ -25,17 +26,19 @@ def check_plural_forms(item: CheckInput) -> list[str]:
 # Header check (separate from the plural-expression validation above): a catalog's
 # Plural-Forms against CLDR's rule for its language, through Babel's locale data.
 _CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
-_SAMPLE_COUNTS = range(0, 1001)
+# CLDR's integer rules for our languages repeat every 100: two periods and a few larger n.
+_SAMPLE_COUNTS = (*range(200), *range(1000, 1030))
 
 
-def cldr_plural_indexes(lang: str) -> list[int]:
-    """For n = 0..1000, the msgstr index CLDR's rule for `lang` gives (categories in CLDR order)."""
+@lru_cache(maxsize=8)
+def cldr_plural_indexes(lang: str) -> tuple[int, ...]:
+    """For each sample n, the msgstr index CLDR's rule for `lang` gives (CLDR's order)."""
     from babel import Locale
 
     rule = Locale.parse(lang).plural_form
     categories = [rule(n) for n in _SAMPLE_COUNTS]
     used = [c for c in _CLDR_ORDER if c in categories]
-    return [used.index(c) for c in categories]
+    return tuple(used.index(c) for c in categories)
 
 
 def check_plural_header(item: CheckInput) -> list[str]:
@@ -47,7 +50,10 @@ def check_plural_header(item: CheckInput) -> list[str]:
     lang = item.target_lang
     if lang not in LANGUAGES or not item.target:
         return []
-    want = cldr_plural_indexes(lang)
+    from l10n_news.checks.dictionaries import remembered
+
+    # Kept with the spelling verdicts: a rerun reads no CLDR locale data.
+    want = remembered("cldr-plural", lang, "", lambda: list(cldr_plural_indexes(lang)))
     nplurals = max(want) + 1
     name = LANGUAGES[lang].name
     if item.nplurals != nplurals:

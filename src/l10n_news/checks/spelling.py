@@ -110,22 +110,20 @@ def _kazakh_spelling(lower: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def is_kazakh_loanword(word: str) -> bool:
     """Whether `word` is a Russian noun borrowed into Kazakh: its nominative singular alone
     («проектор») or with Kazakh endings («субтитрлерді», «сеанстың»). Kazakh takes loans in
     that form only, so «проекторы» or «фильма» (Russian endings) are no loans."""
     lower = word.lower()
-    return any(_is_russian_lemma_noun(stem) for stem in (lower, *dictionaries.kazakh_stems(lower)))
+    stems = (lower, *dictionaries.kazakh_stems(lower))
+    return dictionaries.remembered(
+        "loan", "kk", lower, lambda: any(_is_russian_lemma_noun(stem) for stem in stems)
+    )
 
 
 @lru_cache(maxsize=65536)
 def _is_russian_lemma_noun(word: str) -> bool:
-    if not dictionaries.known("ru", word):
-        return False
-    try:
-        import pymorphy3
-    except ImportError:  # pragma: no cover - a dependency
+    if not dictionaries.known("ru", word, remember=False):
         return False
     def lemma_noun(p) -> bool:  # type: ignore[no-untyped-def]
         grammemes = p.tag.grammemes
@@ -133,22 +131,17 @@ def _is_russian_lemma_noun(word: str) -> bool:
         nominative = {"nomn", "sing"} <= grammemes and p.word == p.normal_form
         return p.is_known and "NOUN" in grammemes and (nominative or indeclinable)
 
-    return any(lemma_noun(p) for p in _morph(pymorphy3).parse(word))
+    return any(lemma_noun(p) for p in dictionaries.russian_morphology().parse(word))
 
 
-@lru_cache(maxsize=4096)
 def _is_russian_name(word: str) -> bool:
-    try:
-        import pymorphy3
-    except ImportError:  # pragma: no cover - a dependency; without it capitals count as names
-        return True
-    tags = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
-    return any(any(t in p.tag for t in tags) for p in _morph(pymorphy3).parse(word))
+    tags = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
+    def name() -> bool:
+        parses = dictionaries.russian_morphology().parse(word)
+        return any(tags & p.tag.grammemes for p in parses)
 
-@lru_cache(maxsize=1)
-def _morph(pymorphy3):  # type: ignore[no-untyped-def]
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return dictionaries.remembered("name", "ru", word, name)
 
 
 def _other_language(word: str, lang: str) -> str | None:
@@ -182,16 +175,30 @@ def _findings(item: CheckInput, check_id: str) -> list[str]:
     lang = item.target_lang
     if lang not in LANGUAGES or not dictionaries.available(lang):
         return []
+    key = (item.source, item.target, item.source_lang, lang, item.names, item.context)
+    return [message for kind, message in _all_findings(*key) if kind == check_id]
+
+
+@lru_cache(maxsize=16)
+def _all_findings(
+    source: str,
+    target: str,
+    source_lang: str | None,
+    lang: str,
+    names: frozenset[str],
+    context: str | None,
+) -> tuple[tuple[str, str], ...]:
+    """(check id, message) for every word of one unit: the three checks share one pass."""
+    item = CheckInput(source, target, source_lang, lang, names=names, context=context)
     script = LANGUAGES[lang].script
     source_words, stems = _source_stems(item)
     found = []
     for word in _words(item):
-        if not _judged(word, script, source_words, stems):
-            continue
-        verdict = _verdict(word, lang)
-        if verdict is not None and verdict[0] == check_id:
-            found.append(verdict[1])
-    return found
+        if _judged(word, script, source_words, stems):
+            verdict = _verdict(word, lang)
+            if verdict is not None:
+                found.append(verdict)
+    return tuple(found)
 
 
 def check_spelling(item: CheckInput) -> list[str]:
