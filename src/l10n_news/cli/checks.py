@@ -7,7 +7,7 @@ from collections import Counter
 import click
 
 from l10n_news.checks.base import Severity
-from l10n_news.checks.registry import CHECKS
+from l10n_news.checks.registry import CHECKS, HEADER_CHECKS
 from l10n_news.checks.run import check_workspace
 from l10n_news.cli.common import (
     domain_option,
@@ -19,7 +19,7 @@ from l10n_news.cli.common import (
 from l10n_news.errors import CheckFailed
 from l10n_news.workspace import Workspace
 
-_CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in CHECKS)
+_CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in (*CHECKS, *HEADER_CHECKS))
 
 
 @click.command(

@@ -25,6 +25,7 @@ from l10n_news.publish.render import (
 )
 from l10n_news.publish.safety import check_translation
 from l10n_news.publish.settings import PublishSettings
+from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings, ui_strings
 from l10n_news.sources import Article, Segment, translate_article
 from l10n_news.workspace import Workspace
@@ -132,7 +133,7 @@ def render_variant(
         if article.date_only
         else derived.article_date(ws, article.date, lang, time_zone),
         "iso_date": (article.date.date() if article.date_only else article.date).isoformat(),
-        "body_html": render_markdown(translated.body),
+        "body_html": typeset_html(render_markdown(translated.body), lang),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
     if ui.missing:

@@ -9,9 +9,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from l10n_news.errors import PublishError
+from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import THEME_DIR, UiStrings
 
 # Raw HTML in an article or a translation is shown as text, never interpreted.
@@ -52,6 +53,8 @@ def make_environment(override_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.policies["ext.i18n.trimmed"] = True
+    # `{{ text|typeset(lang) }}`: a language's typography on a template's own text.
+    env.filters["typeset"] = lambda text, lang: typeset_html(escape(text), lang)
     return env
 
 
