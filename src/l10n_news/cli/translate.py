@@ -71,6 +71,8 @@ def _print_summary(report: TranslateReport) -> None:
     if len(report.problems) > _SHOWN_PROBLEMS:
         more = len(report.problems) - _SHOWN_PROBLEMS
         click.echo(f"l10n-news: ... and {more} more (--json lists them all)", err=True)
+    for miss in report.glossary_misses[:_SHOWN_PROBLEMS]:
+        click.echo(f"l10n-news: {miss} (kept as a draft)", err=True)
     for name, why in report.unreachable.items():
         click.echo(f"l10n-news: engine {name} is out of reach this run: {why}", err=True)
     for path in report.written:
@@ -81,6 +83,11 @@ def _print_summary(report: TranslateReport) -> None:
             f"{c.local} local, {c.rejected} rejected, {c.failed} failed, "
             f"{c.unsupported} unsupported"
             + (f", {c.no_match} without a match" if c.no_match else "")
+        )
+    for label, tokens in report.usage.items():
+        click.echo(
+            f"{label}: {tokens.get('prompt_tokens', 0)} prompt + "
+            f"{tokens.get('completion_tokens', 0)} completion tokens"
         )
     t = report.total
     click.echo(
