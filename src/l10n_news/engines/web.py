@@ -20,7 +20,13 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from l10n_news.engines.base import Engine
-from l10n_news.engines.errors import AuthError, BadAnswer, QuotaExceeded, error_for_status
+from l10n_news.engines.errors import (
+    AuthError,
+    BadAnswer,
+    BadRequest,
+    QuotaExceeded,
+    error_for_status,
+)
 from l10n_news.errors import ConfigError, EngineError
 
 if TYPE_CHECKING:
@@ -201,6 +207,8 @@ class MyMemoryEngine(WebEngine):
         status = int(data.get("responseStatus") or 200)
         if status != 200:
             detail = str(data.get("responseDetails") or "")[:160]
+            if status == 403:  # no key is involved: its 403 means an invalid language pair
+                raise BadRequest(f"{self.name}: the request was refused (HTTP 403): {detail}")
             raise error_for_status(self.name, status, detail=detail)
         text = data["responseData"]["translatedText"]
         if isinstance(text, str) and text.startswith("MYMEMORY WARNING"):
