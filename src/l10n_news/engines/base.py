@@ -415,17 +415,19 @@ class Engine:
                 cache.commit()
 
     def _batches(self, units: list[Unit]) -> list[list[Unit]]:
-        """Units packed into requests: one document's units together, within the limits.
+        """Units packed into requests, within `batch_size` and `batch_chars`.
 
-        Batches are no larger than needed to give every worker one, so a small job still
-        runs in parallel; a large one fills each request up to `batch_size`/`batch_chars`.
+        An engine that uses context gets each document's units together (its context is sent
+        once per request), documents spread over the workers. Otherwise batches are no larger
+        than needed to give every worker one, so a small job still runs in parallel.
         """
         groups: dict[str | None, list[Unit]] = {}
         for unit in units:
             key = unit.context.group if self.uses_context and unit.context else None
             groups.setdefault(key, []).append(unit)
-        spread = math.ceil(len(units) / max(1, self.settings.concurrency))
-        most = max(1, min(self.batch_size, spread))
+        most = max(1, self.batch_size)
+        if not self.uses_context:
+            most = min(most, math.ceil(len(units) / max(1, self.settings.concurrency)))
         batches: list[list[Unit]] = []
         for group in groups.values():
             current: list[Unit] = []

@@ -52,6 +52,7 @@ You translate news articles from {source} into {target} for publication.
 The user sends one JSON object: the article's headline and lead, and the units to translate.
 Translate the "text" of each unit, and nothing else: the headline, the lead, "before",
 "after" and "pivot" are there so you understand the unit; never translate or copy them.
+A value "(unit N)" stands for the text of the unit whose id is N.
 Rules:
 - Codes like [X0X] stand for numbers, names, links and markup: keep each one exactly as it
   is, once, where it belongs in the sentence.
@@ -235,17 +236,17 @@ def build_prompt(
         source=src, target=tgt, pivot_hint=pivot_hint, conventions=CONVENTIONS.get(target, "")
     )
     payload: dict[str, Any] = {"from": src, "to": tgt}
+    ids = {(u.original or u.text): str(k + 1) for k, u in enumerate(units)}
     document = next((u.context.document for u in units if u.context and u.context.document), None)
     if document is not None:
         article = {"headline": document.headline, "lead": document.lead}
-        payload["article"] = {k: v for k, v in article.items() if v}
+        payload["article"] = {k: _by_id(v, ids) for k, v in article.items() if v}
     if drafts is not None:
         payload["note"] = _RETRY_NOTE
-    ids = {(u.original or u.text): str(k + 1) for k, u in enumerate(units)}
     payload["units"] = [
         _unit_payload(k, unit, ids, drafts, problems) for k, unit in enumerate(units)
     ]
-    user = json.dumps(payload, ensure_ascii=False, indent=1)
+    user = json.dumps(payload, ensure_ascii=False)
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
@@ -262,10 +263,9 @@ def _unit_payload(
         item["role"] = ctx.role
     item["text"] = unit.text
     if ctx is not None:
-        # A neighbour that is itself in this request is named by its id, not sent twice.
         for side, neighbour in (("before", ctx.before), ("after", ctx.after)):
             if neighbour:
-                item[side] = f"(unit {ids[neighbour]})" if neighbour in ids else neighbour
+                item[side] = _by_id(neighbour, ids)
         if ctx.terms:
             item["glossary"] = [
                 {"term": t.source, "translation": t.required} | ({"note": t.note} if t.note else {})
@@ -277,6 +277,11 @@ def _unit_payload(
         item["draft"] = drafts[k]
         item["problems"] = problems[k]
     return item
+
+
+def _by_id(text: str, ids: dict[str, str]) -> str:
+    """A text that is itself a unit of this request is named by its id, not sent twice."""
+    return f"(unit {ids[text]})" if text in ids else text
 
 
 def parse_translations(engine: str, content: Any, count: int) -> list[str | None]:
