@@ -66,6 +66,7 @@ class Faults:
     malformed: bool = False  # a 200 whose body is not what the API sends (not JSON)
     delay: float = 0.0  # seconds before every answer (timeouts)
     latency: float = 0.0  # the same, for benchmarks
+    per_token: float = 0.0  # seconds per token answered (about four characters)
 
 
 class Api:
@@ -320,7 +321,10 @@ class LoopbackServer:
             return Reply(200, b'{"translations": [', "application/json")
         with self._lock:
             self.texts_received += len(texts)
-        return api.answer(req, [api.translate(t, target) for t in texts])
+        translations = [api.translate(t, target) for t in texts]
+        if faults.per_token:
+            time.sleep(faults.per_token * sum(len(t) for t in translations) / 4)
+        return api.answer(req, translations)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
