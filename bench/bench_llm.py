@@ -99,38 +99,42 @@ def main() -> int:
             ws = Path(tmp) / label.replace(" ", "_").replace(",", "").replace("/", "-")
             shutil.copytree(base, ws)
             configure(ws, engine, options)
-            before = server.requests
+            before, texts_before = server.requests, server.texts_received
             wall, report = run(ws, engine)
-            rows.append((label, wall, server.requests - before, report))
+            texts = server.texts_received - texts_before
+            rows.append((label, wall, server.requests - before, texts, report))
             shutil.rmtree(ws)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         python_start = time.perf_counter() - start
 
-    units = rows[0][3]["total"]["sent"]
+    units = rows[0][4]["total"]["sent"]
     print(
-        f"{args.articles} articles en→kk, {units} units sent; {args.latency * 1000:.0f} ms a "
+        f"{args.articles} articles en→kk, {units} entries filled ({rows[1][3]} distinct texts); "
+        f"{args.latency * 1000:.0f} ms a "
         f"request + {args.per_token * 1000:.2f} ms a token; {CONCURRENCY} requests in flight"
     )
     print(
-        f"{'engine':22} {'requests':>8} {'units/req':>9} {'req/article':>11} "
+        f"{'engine':22} {'requests':>8} {'texts/req':>9} {'req/article':>11} "
         f"{'prompt tok':>10} {'answer tok':>10} {'wall s':>7} {'× floor':>7}"
     )
-    for label, wall, requests, report in rows:
+    for label, wall, requests, texts, report in rows:
         tokens = next(iter(report["usage"].values()), {})
         floor = python_start + math.ceil(requests / CONCURRENCY) * args.latency
+        floor += tokens.get("completion_tokens", 0) * args.per_token / CONCURRENCY
         print(
-            f"{label:22} {requests:8d} {report['total']['sent'] / requests:9.1f} "
+            f"{label:22} {requests:8d} {texts / requests:9.1f} "
             f"{requests / args.articles:11.1f} {tokens.get('prompt_tokens', '-'):>10} "
             f"{tokens.get('completion_tokens', '-'):>10} {wall:7.1f} {wall / floor:7.1f}"
         )
     print(
         f"floor: python start-up {python_start:.2f} s + the rounds of requests at "
-        f"{CONCURRENCY} in flight × {args.latency * 1000:.0f} ms (tokens not counted)"
+        f"{CONCURRENCY} in flight × {args.latency * 1000:.0f} ms + answer tokens spread over "
+        f"them (where the server counts tokens)"
     )
     ours = rows[0]
     ok = True
-    for label, wall, requests, _ in rows[1:]:
+    for label, wall, requests, _, _ in rows[1:]:
         request_ratio, time_ratio = requests / ours[2], ours[1] / wall
         print(
             f"llm against {label}: {request_ratio:.1f}× fewer requests, {time_ratio:.2f}× the time"
