@@ -297,7 +297,7 @@ class LoopbackServer:
         time.sleep(faults.delay + faults.latency)
         if req.path != api.path or req.method != api.method:
             return api.error(404, "Not Found")
-        if status is not None:
+        if status:  # 0 in `statuses`: this request is answered normally
             extra = (
                 {"Retry-After": faults.retry_after} if status == 429 and faults.retry_after else {}
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
-from api_servers import LoopbackServer
+from api_servers import Faults, LoopbackServer
 from l10n_news.catalogs.catalog import State
 from l10n_news.cli.main import cli
 from l10n_news.engines.context import Document, TermHint, Unit, UnitContext
@@ -225,6 +226,15 @@ def test_a_term_still_missed_is_kept_as_a_draft_and_check_reports_it(tmp_path: P
     assert title.state is State.DRAFT  # kept, visibly a draft
     result = CliRunner().invoke(cli, ["check", "-C", str(root), "-l", "kk"])
     assert "glossary" in result.output and "Күміс аю" in result.output
+
+
+def test_a_failed_glossary_retry_keeps_the_first_drafts(tmp_path: Path) -> None:
+    api = ChatApi(heed_terms="when_named")
+    with LoopbackServer(api, Faults(statuses=deque([0, 500]))) as server:
+        root = make_workspace(tmp_path / "ws", server.base + "/v1", retries=0)
+        report = translate_workspace(Workspace.load(root), langs=["kk"])
+    assert server.requests == 2 and report.ok
+    assert report.languages["kk"].sent == 5 and len(report.glossary_misses) == 4
 
 
 def test_glossary_hit_rate_naive_prompt_against_ours(tmp_path: Path, chat) -> None:

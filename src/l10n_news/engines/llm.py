@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from l10n_news.engines.context import Unit
 from l10n_news.engines.errors import BadAnswer
+from l10n_news.engines.protect import check_tokens
 from l10n_news.engines.web import WebEngine
-from l10n_news.errors import ConfigError
+from l10n_news.errors import ConfigError, EngineError
 from l10n_news.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -175,10 +176,14 @@ class LlmEngine(WebEngine):
                 problems=[problems[k] for k in again],
             )
             self.count_request()
-            better = self._ask(http, key, prompt, len(retry))
+            try:
+                better = self._ask(http, key, prompt, len(retry))
+            except EngineError:
+                return list(drafts)  # the first drafts stand; `check` reports the misses
             for k, text in zip(again, better, strict=True):
-                if text:
-                    drafts[k] = text  # kept even if still wrong: `check` reports it
+                # Kept even if still wrong (`check` reports it), unless it broke a placeholder.
+                if text and check_tokens(units[k].text, text) is None:
+                    drafts[k] = text
         return list(drafts)
 
     def _glossary_problems(
