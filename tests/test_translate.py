@@ -256,6 +256,7 @@ def test_cli_prints_a_summary_and_json(tmp_path: Path) -> None:
         result = runner.invoke(cli, ["translate", "-C", str(root), "-l", "kk"])
         assert result.exit_code == 0, result.output
         assert "kk: 14 sent, 0 from cache, 1 from memory" in result.output
+        assert "2 requests for 15 distinct texts (0.13 a text)" in result.output  # a plural: 2
         make_workspace(root, server.url)
         result = runner.invoke(cli, ["translate", "-C", str(root), "--json", "--domain", "news"])
         data = json.loads(result.output)

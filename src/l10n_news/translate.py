@@ -77,6 +77,7 @@ class TranslateReport:
     problems: list[Problem] = field(default_factory=list)
     unreachable: dict[str, str] = field(default_factory=dict)  # engine -> why
     requests: int = 0
+    texts_sent: int = 0  # distinct texts the requests carried: requests / texts_sent per text
     written: list[str] = field(default_factory=list)
     glossary_misses: list[Problem] = field(default_factory=list)  # drafts kept, `check` reports
     usage: dict[str, dict[str, int]] = field(default_factory=dict)  # engine -> tokens
@@ -102,6 +103,7 @@ class TranslateReport:
             "ok": self.ok,
             "engines": self.engines,
             "requests": self.requests,
+            "texts_sent": self.texts_sent,
             "total": self.total.as_dict(),
             "languages": {lang: c.as_dict() for lang, c in sorted(self.languages.items())},
             "unreachable": self.unreachable,
@@ -181,6 +183,7 @@ def translate_workspace(
     finally:
         for e in chain:
             report.requests += e.requests_made
+            report.texts_sent += e.texts_sent
             if e.usage:
                 report.usage[e.label] = dict(e.usage)
             if e.unreachable is not None:

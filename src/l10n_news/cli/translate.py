@@ -90,8 +90,12 @@ def _print_summary(report: TranslateReport) -> None:
             f"{tokens.get('completion_tokens', 0)} completion tokens"
         )
     t = report.total
+    per_text = ""
+    if report.texts_sent:
+        rate = report.requests / report.texts_sent
+        per_text = f" for {report.texts_sent} distinct texts ({rate:.2f} a text)"
     click.echo(
-        f"translate ({' -> '.join(report.engines)}): {report.requests} requests; "
+        f"translate ({' -> '.join(report.engines)}): {report.requests} requests{per_text}; "
         f"{t.sent + t.cached + t.memory + t.local} drafts, "
         f"{t.rejected + t.failed + t.unsupported + t.no_match} left untranslated"
     )

@@ -105,6 +105,7 @@ class Engine:
             self.name, self.options, self.option_keys, path=ws.config_path
         )
         self.requests_made = 0  # adapter calls that reached the provider (retries included)
+        self.texts_sent = 0  # distinct texts those requests carried (retries not counted)
         self.retries_made = 0
         self._count_lock = threading.Lock()
         self._broken: EngineError | None = None  # set once the engine is out of use this run
@@ -454,6 +455,7 @@ class Engine:
             try:
                 with self._count_lock:
                     self.requests_made += 1
+                    self.texts_sent += len(batch) if attempt == 0 else 0
                 return self._checked_call(batch, source, target)
             except EngineError as exc:
                 if is_fatal(exc):
