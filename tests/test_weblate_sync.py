@@ -215,3 +215,35 @@ def test_conflicts_checks_and_comments(server: WeblateServer, sample_ws: Path) -
     # Posted once: a further sync posts nothing new.
     third = _cli(sample_ws, server.admin.token, "weblate", "sync", "--json")
     assert json.loads(third.stdout)["comments"] == 0
+
+
+def test_review_projects_and_removed_articles(server: WeblateServer, sample_ws: Path) -> None:
+    assert server.admin is not None
+    project = "review-desk"
+    _newsroom(server, sample_ws, project)
+    assert _cli(sample_ws, server.admin.token, "weblate", "sync").returncode == 0
+    server.api(server.admin, "PATCH", f"projects/{project}/", json={"translation_review": True})
+    po = sample_ws / f"locales/kk/LC_MESSAGES/{STEPPE}.po"
+
+    # Saved but not approved: it comes back needing review; approved: reviewed, by the approver.
+    culture = _unit(server, project, STEPPE, "kk", "Culture")
+    _translate(server, culture, "Мәдениет және өнер", 20)
+    assert _cli(sample_ws, server.admin.token, "weblate", "sync").returncode == 0
+    waiting = _entry(po, "Culture", "section")
+    assert waiting.fuzzy and any("awaiting approval" in c for c in waiting.translator_comments)
+    server.api(server.admin, "PATCH", f"units/{culture['id']}/",
+               json={"target": ["Мәдениет және өнер"], "state": 30})
+    assert _cli(sample_ws, server.admin.token, "weblate", "sync").returncode == 0
+    approved = _entry(po, "Culture", "section")
+    assert not approved.fuzzy
+    assert any(c.startswith("reviewed: Site Admin ") for c in approved.translator_comments)
+
+    # An article removed here is reported, and deleted in Weblate only with --prune.
+    (sample_ws / "locales" / "shymkent-open-air-cinema.pot").unlink()
+    kept = json.loads(_cli(sample_ws, server.admin.token, "weblate", "sync", "--json").stdout)
+    assert kept["removed"] == ["shymkent-open-air-cinema"] and kept["pruned"] == []
+    assert server.api(server.admin, "GET", f"components/{project}/shymkent-open-air-cinema/")
+    pruned = _cli(sample_ws, server.admin.token, "weblate", "sync", "--prune", "--json")
+    assert json.loads(pruned.stdout)["pruned"] == ["shymkent-open-air-cinema"]
+    listed = server.api(server.admin, "GET", f"projects/{project}/components/").json()["results"]
+    assert "shymkent-open-air-cinema" not in {c["slug"] for c in listed}
