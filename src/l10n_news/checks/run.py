@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.checks import dictionaries
 from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, ignored_checks
-from l10n_news.checks.registry import BY_ID, CHECKS
+from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.fileio import atomic_write_text
 from l10n_news.workspace import Workspace
@@ -112,6 +113,24 @@ def check_message(
     return findings
 
 
+def check_header(
+    catalog: Catalog, *, lang: str, file: str = "", only: Collection[str] | None = None
+) -> list[Finding]:
+    """Findings about the catalog as a whole (its header), such as a Plural-Forms against CLDR."""
+    item = CheckInput(
+        source="",
+        target=catalog.header.get("Plural-Forms", ""),
+        target_lang=lang,
+        nplurals=catalog.nplurals,
+    )
+    return [
+        Finding(file, None, None, "", lang, check.id, check.severity, text)
+        for check in HEADER_CHECKS
+        if only is None or check.id in only
+        for text in check.func(item)
+    ]
+
+
 def load_glossary(ws: Workspace) -> GlossaryLike | None:
     """The workspace glossary, or None when this installation has no glossary module."""
     try:
@@ -150,6 +169,8 @@ def check_workspace(
         if missing:
             raise ConfigError(f"no catalog for domain {missing[0]!r}", path=ws.locales_dir)
     glossary = load_glossary(ws)
+    # The spelling checks' verdicts from past runs: a rerun loads no dictionary it can spare.
+    dictionaries.open_cache(ws.state_dir / "spelling-cache.json")
     cache: dict[Path, Catalog] = {}
 
     def catalog_at(path: Path) -> Catalog:
@@ -159,18 +180,20 @@ def check_workspace(
 
     kept = FindingsCache(ws) if use_cache and only is None else None
     findings: list[Finding] = []
-    for lang, domain, _path in paths:
+    for lang, domain, path in paths:
         # A cached record covers the domain's template too: no need to read its header.
         found = kept.get(lang, domain) if kept is not None else None
         if found is None:
             found = []
             if lang != ws.domain_source_language(domain):
-                found = check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+                found = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
+                found += check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
             if kept is not None:
                 kept.put(lang, domain, found)
         findings += found
     if kept is not None:
         kept.save()
+    dictionaries.save_cache()
     return findings
 
 

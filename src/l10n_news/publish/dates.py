@@ -43,8 +43,3 @@ def format_short_date(moment: dt.datetime, lang: str, time_zone: str) -> str:
     return format_date(local_time(moment, time_zone), "long", locale=lang).replace(
         "\u202f", "\u00a0"
     )
-
-
-def format_day(day: dt.date, lang: str) -> str:
-    """A date given without a time (front matter `date: 2025-10-01`): the day, no clock."""
-    return format_date(day, "long", locale=lang).replace("\u202f", "\u00a0")

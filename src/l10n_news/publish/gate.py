@@ -277,6 +277,13 @@ def workspace_strings(
                     for piece in _FORMAT_SPLIT.split(text):
                         if piece.strip():
                             table.setdefault(piece.strip(" :;,.!?«»\"'"), UI)
+    # derived variants: kk-Latn's own words are kk's, transliterated (ВКонтакте -> VKontakte)
+    from l10n_news.publish import derived
+
+    for lang in ws.languages:
+        found = derived.variant(ws, lang)
+        if found is not None:
+            strings[lang] = {found.text(p): kind for p, kind in strings[found.base].items()}
     return strings, workspace_ui
 
 

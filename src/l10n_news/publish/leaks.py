@@ -204,6 +204,40 @@ def _inflected_from(word: str, source_words: set[str]) -> bool:
     )
 
 
+_SKIPPED_ELEMENTS = {"script", "style", "template", "noscript"}
+_READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+def visible_text(html: str) -> list[str]:
+    """The pieces of text a visitor sees on a page (or hears from a screen reader): text and
+    alt/title/aria-label, not scripts, styles or what is marked `translate="no"`."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+    )
+    chunks: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement, parent_hidden: bool) -> None:
+        is_element = isinstance(element.tag, str)  # comments and processing instructions
+        hidden = (
+            parent_hidden
+            or not is_element
+            or (element.tag in _SKIPPED_ELEMENTS or element.get("translate") == "no")
+        )
+        if not hidden:
+            chunks.extend(v for k in _READ_ATTRIBUTES if (v := element.get(k)))
+            if element.text and element.text.strip():
+                chunks.append(element.text)
+        for child in element:
+            walk(child, hidden)
+        if element.tail and element.tail.strip() and not parent_hidden:
+            chunks.append(element.tail)
+
+    walk(root, False)
+    return chunks
+
+
 def base_strings(chrome: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, str]]:
     """Every language's chrome vocabulary and calendar: {lang: {phrase: kind}}."""
     strings: dict[str, dict[str, str]] = {}

@@ -13,10 +13,9 @@ import yaml
 from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.publish.dates import format_article_date, format_day, format_short_date
+from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
 from l10n_news.publish.images import local_images
 from l10n_news.publish.render import (
-    NATIVE_NAMES,
     OG_LOCALES,
     Alternate,
     SwitcherItem,
@@ -25,6 +24,7 @@ from l10n_news.publish.render import (
 )
 from l10n_news.publish.safety import VariantRefused, unsafe_message
 from l10n_news.publish.settings import PublishSettings
+from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings, ui_strings
 from l10n_news.sources import Article, Segment, translate_article
 from l10n_news.workspace import Workspace
@@ -121,7 +121,7 @@ def render_variant(
         "alternates": alternates,
         "home_href": "../",
         "switcher": [
-            SwitcherItem(lg, NATIVE_NAMES[lg], f"../../{lg}/{slug}/", lg == lang)
+            SwitcherItem(lg, derived.native_name(ws, lg), f"../../{lg}/{slug}/", lg == lang)
             for lg in published_langs
         ],
     }
@@ -136,9 +136,12 @@ def render_variant(
         "section": translated.section,
         "tags": translated.tags,
         "images": images,
-        "date": _article_date(article, lang, time_zone),
+        # A date-only article shows its day alone (noon UTC is that day: see sources.article).
+        "date": derived.short_date(ws, article.date, lang, "UTC")
+        if article.date_only
+        else derived.article_date(ws, article.date, lang, time_zone),
         "iso_date": iso_date(article),
-        "body_html": render_markdown(translated.body),
+        "body_html": typeset_html(render_markdown(translated.body), lang),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
     if ui.missing:
@@ -177,16 +180,12 @@ def iso_date(article: Article) -> str:
     return article.date.date().isoformat() if article.date_only else article.date.isoformat()
 
 
-def _article_date(article: Article, lang: str, time_zone: str) -> str:
-    if article.date_only:
-        return format_day(article.date.date(), lang)
-    return format_article_date(article.date, lang, time_zone)
-
-
-def _index_date(iso: str, lang: str, time_zone: str) -> str:
-    if len(iso) == 10:  # a date with no time: the day as written, with no time zone
-        return format_day(dt.date.fromisoformat(iso), lang)
-    return format_short_date(dt.datetime.fromisoformat(iso), lang, time_zone)
+def _index_date(ws: Workspace, iso: str, lang: str) -> str:
+    if len(iso) == 10:  # a day with no time: that day, as noon UTC is everywhere near
+        day = dt.date.fromisoformat(iso)
+        noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+        return derived.short_date(ws, noon, lang, "UTC")
+    return derived.short_date(ws, dt.datetime.fromisoformat(iso), lang, ws.time_zone)
 
 
 def render_indexes(
@@ -220,7 +219,7 @@ def render_indexes(
                 "href": f"{slug}/",
                 "title": record["title"],
                 "iso_date": record["date"],
-                "date": _index_date(record["date"], lang, ws.time_zone),
+                "date": _index_date(ws, record["date"], lang),
             }
             for slug, record in items
         ]
@@ -236,7 +235,8 @@ def render_indexes(
             "alternates": index_alternates,
             "home_href": "./",
             "switcher": [
-                SwitcherItem(lg, NATIVE_NAMES[lg], f"../{lg}/", lg == lang) for lg in langs
+                SwitcherItem(lg, derived.native_name(ws, lg), f"../{lg}/", lg == lang)
+                for lg in langs
             ],
         }
         strings = ui_strings(ui_catalogs.get(lang), allow_drafts=draft)
@@ -246,7 +246,7 @@ def render_indexes(
     root_page = {
         "lang": root_lang,
         "alternates": index_alternates,
-        "switcher": [SwitcherItem(lg, NATIVE_NAMES[lg], f"{lg}/") for lg in langs],
+        "switcher": [SwitcherItem(lg, derived.native_name(ws, lg), f"{lg}/") for lg in langs],
     }
     root = render(
         env,

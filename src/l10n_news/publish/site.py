@@ -29,8 +29,8 @@ from l10n_news import __version__
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import ConfigError, PublishError
 from l10n_news.fileio import StagedWrites
-from l10n_news.languages import LANGUAGES
-from l10n_news.publish import pages
+from l10n_news.languages import DERIVED, LANGUAGES, derived_from
+from l10n_news.publish import derived, pages
 from l10n_news.publish.gate import Counts, Judge, Verdict, count_states, held_reason
 from l10n_news.publish.images import escapes_workspace, shown_path
 from l10n_news.publish.leaks import Leak, LeakGroup, group_leaks
@@ -69,6 +69,7 @@ class LanguageReport:
     published: list[str] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)  # published with the machine-translation notice
     held: dict[str, str] = field(default_factory=dict)  # slug -> why
+    derived_from: str | None = None  # kk-Latn: published exactly when this language is
 
 
 @dataclass
@@ -139,7 +140,10 @@ class _Publish:
         self.digests = FileDigests(state.get("files", {}))
         self.judge = Judge(ws, self.settings)
         self.report = PublishReport(
-            out=self.out, languages={lang: LanguageReport() for lang in ws.languages}
+            out=self.out,
+            languages={
+                lang: LanguageReport(derived_from=derived_from(lang)) for lang in ws.languages
+            },
         )
         self.shared_digest = self._shared_digest()
         # Plain strings for the paths asked about thousands of times on a rerun.
@@ -167,6 +171,8 @@ class _Publish:
             ws.segmentation,
             repr(self.formats),
             str(self.allow_drafts),
+            # derived variants: the alphabet shapes kk-Latn's pages and every switcher's name
+            *(derived.digest(ws, lang) for lang in ws.languages),
         )
 
     # --- the steps ------------------------------------------------------------------
@@ -242,12 +248,15 @@ class _Publish:
             if lang == UI_SOURCE_LANGUAGE:
                 result[lang] = UiLanguage(None, None, all_ui, [], [])
                 continue
-            link = escapes_workspace(ws, ws.po_path(lang, UI_DOMAIN))
+            # derived variants: kk-Latn's ui catalog is kk's, transliterated
+            base = derived.catalog_language(lang)
+            link = escapes_workspace(ws, ws.po_path(base, UI_DOMAIN))
             if link:  # a linked catalog is not read: the language waits until it is a file
-                problem = f"{shown_path(ws, ws.po_path(lang, UI_DOMAIN))}: refused: {link}"
+                problem = f"{shown_path(ws, ws.po_path(base, UI_DOMAIN))}: refused: {link}"
                 result[lang] = UiLanguage(None, Counts(), all_ui, [problem], [])
                 continue
-            catalog, origin = ui_catalog(ws, lang)
+            catalog, origin = ui_catalog(ws, base)
+            catalog = derived.ui_catalog(ws, lang, catalog)
             counts = count_states(catalog, wanted)
             kept = old.get(lang)
             if kept and kept.get("digest") == all_ui:
@@ -274,12 +283,14 @@ class _Publish:
             msg = catalog.get(key[1], key[0])
             if msg is None or not msg.has_translation:
                 continue
-            where = f"{origin[key]}:{msg.lineno}" if msg.lineno else origin[key]
+            shown_file = origin.get(key, UI_DOMAIN)
+            where = f"{shown_file}:{msg.lineno}" if msg.lineno else shown_file
             for text in msg.strings:
                 for why in template_format_problems(msg.msgid, text) if text else ():
                     problems.append(f"{where}: error: [template-format] {why}")
-            shown.append((msg, origin[key]))
-        if ws.po_path(lang, UI_DOMAIN).is_file():
+            shown.append((msg, shown_file))
+        base = derived.catalog_language(lang)  # derived variants: kk's catalog is checked
+        if ws.po_path(base, UI_DOMAIN).is_file():
             catalogs: dict[Path, Catalog] = {}
 
             def catalog_at(path: Path) -> Catalog:
@@ -287,7 +298,7 @@ class _Publish:
                     catalogs[path] = ws.read_catalog(path) if path.is_file() else Catalog()
                 return catalogs[path]
 
-            problems += self.judge.errors(lang, UI_DOMAIN, wanted, catalog_at)
+            problems += self.judge.errors(base, UI_DOMAIN, wanted, catalog_at)
         refusals, leaks = self.judge.units(lang, shown)
         problems += refusals  # the same rules as the check's: duplicates fold below
         problems += [f"leak: {leak}" for leak in leaks]
@@ -347,7 +358,7 @@ class _Publish:
         removed = []
         published = {key for key in new_pages if not key.startswith("@")}
         index_files = set(new_pages.get(INDEX_KEY, {}).get("files", []))
-        for lang in LANGUAGES:
+        for lang in [*LANGUAGES, *DERIVED]:
             folder = self.out / lang
             if not folder.is_dir() or folder.is_symlink():
                 continue

@@ -15,7 +15,8 @@ from typing import Any
 from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.publish import pages
+from l10n_news.languages import derived_from
+from l10n_news.publish import derived, pages
 from l10n_news.publish.gate import (
     MAX_PROBLEMS,
     Counts,
@@ -84,6 +85,7 @@ class SlugInputs:
         self.ws, self.slug = ws, slug
         self._article: Article | None = None
         self._catalogs: dict[Path, Catalog | None] = {}
+        self._derived: dict[str, Catalog | None] = {}
         self._wanted: set[tuple[str | None, str]] | None = None
 
     @property
@@ -107,6 +109,10 @@ class SlugInputs:
         return found if found is not None else Catalog()
 
     def catalog(self, lang: str) -> Catalog | None:
+        if derived_from(lang) is not None:  # derived variants: kk-Latn is made from kk
+            if lang not in self._derived:
+                self._derived[lang] = derived.article_catalog(self, lang)
+            return self._derived[lang]
         path = self.ws.po_path(lang, self.slug)
         self.catalog_at(path)
         return self._catalogs[path]
@@ -158,13 +164,15 @@ def judge_variant(
         return record
     problems = inputs.article_problems() + ui.problems
     leaks = list(ui.leaks)
-    if catalog is not None:
-        po = ws.po_path(lang, inputs.slug)
+    # derived variants: kk-Latn's units are kk's, transliterated; kk's catalog is what is checked
+    base = derived.catalog_language(lang)
+    if catalog is not None and base != article.lang:
+        po = ws.po_path(base, inputs.slug)
         if escapes_workspace(ws, po):
             problems.append(f"{shown_path(ws, po)}: refused: {escapes_workspace(ws, po)}")
         else:
             problems += checks.errors(
-                lang, inputs.slug, inputs.wanted, inputs.catalog_at, source_lang=article.lang
+                base, inputs.slug, inputs.wanted, inputs.catalog_at, source_lang=article.lang
             )
             shown = [
                 (msg, ws.relative(po))

@@ -31,7 +31,7 @@ class Article:
     slug: str
     lang: str
     title: str
-    date: dt.datetime  # aware: carries the article's UTC offset (UTC midnight if date_only)
+    date: dt.datetime  # aware: carries the article's UTC offset
     body: str
     path: Path | None = None
     section: list[str] = field(default_factory=list)
@@ -43,7 +43,7 @@ class Article:
     front_matter: dict[str, Any] = field(default_factory=dict)
     body_line: int = 1  # line of article.md where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line
-    date_only: bool = False  # the front matter gives a day and no time (`date: 2025-10-01`)
+    date_only: bool = False  # the page gave a day and no time (`date: 2019-06-24`)
 
 
 _FENCE = re.compile(r"^---\s*$")
@@ -88,8 +88,8 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
     lang = meta["lang"]
     if lang not in LANGUAGES:
         raise fail("lang", f"unknown language code {lang!r} (known: {', '.join(LANGUAGES)})")
-    date_only = _is_day(meta["date"])
-    date = _parse_date(meta["date"], fail)
+    date_only = _is_date_only(meta["date"])
+    date = _noon_utc(meta["date"], fail) if date_only else _parse_date(meta["date"], fail)
     section = meta.get("section", [])
     if isinstance(section, str):
         section = [section]
@@ -125,17 +125,26 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
     )
 
 
-def _is_day(value: Any) -> bool:
-    if isinstance(value, str):
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()))
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date_only(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return False
+    return isinstance(value, dt.date) or (isinstance(value, str) and bool(_DAY.fullmatch(value)))
+
+
+def _noon_utc(value: Any, fail) -> dt.datetime:
+    """A date-only `date` as noon UTC: the same calendar day in every zone from UTC-11 to
+    UTC+11, so ordering and the shown day are right without inventing a time."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail("date", f"date {value!r} is not a valid day (YYYY-MM-DD)") from None
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
 def _parse_date(value: Any, fail) -> dt.datetime:
-    if _is_day(value):
-        # A day with no time has no time zone either: kept as UTC midnight, shown as the day.
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip())
-        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if isinstance(value, dt.datetime):
         date = value
     elif isinstance(value, str):
