@@ -25,6 +25,7 @@ from functools import cache
 
 from babel import Locale
 
+from l10n_news.checks.scripts import script_of
 from l10n_news.languages import LANGUAGES, get_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
@@ -187,9 +188,11 @@ class Vocabulary:
         return leaks
 
     def _script_problem(self, word: str) -> str | None:
+        # One place says which script a letter is (every Latin block included).
+        scripts = {script_of(ch) for ch in word}
         if self.script == "Latn":
-            return f"is Cyrillic {self.on_page}" if _CYRILLIC.search(word) else None
-        if _LATIN.search(word) and not _ROMAN_NUMERAL.fullmatch(word):
+            return f"is Cyrillic {self.on_page}" if "Cyrl" in scripts else None
+        if "Latn" in scripts and not _ROMAN_NUMERAL.fullmatch(word):
             return f"is Latin script {self.on_page}"
         if self.lang == "ru" and _KAZAKH_ONLY.search(word):
             return f"has Kazakh letters {self.on_page}"
