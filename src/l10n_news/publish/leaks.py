@@ -29,7 +29,6 @@ from l10n_news.checks.scripts import script_of
 from l10n_news.languages import LANGUAGES, get_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
