@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from l10n_news.publish import publish_workspace
@@ -100,3 +102,36 @@ def test_draft_ui_strings_reach_the_front_page_as_a_draft(tmp_path: Path) -> Non
     assert 'href="kk/"' in (ws.root / "site/index.html").read_text("utf-8")
     sitemap = (ws.root / "site/sitemap.xml").read_text("utf-8")
     assert "/ru/library-hall/" in sitemap and "/kk/" not in sitemap
+
+
+def test_publish_reuses_the_findings_check_kept(tmp_path: Path, monkeypatch) -> None:
+    from l10n_news.checks import run as checks_run
+
+    ws = make_workspace(tmp_path / "ws")
+    settle(ws)  # files written just now are "racy": their records would not be trusted
+    checks_run.check_workspace(ws, use_cache=True)
+    calls: list[str] = []
+    real = checks_run.check_catalog
+
+    def counting(*args, **kwargs):
+        calls.append(f"{args[1]}/{args[2]}")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checks_run, "check_catalog", counting)
+    report = publish_workspace(ws)
+    assert report.languages["kk"].published == ["library-hall"]
+    assert calls == []  # every catalog's findings came from check's record
+    # And what publish finds, check finds again without reading a catalog.
+    ru = ws.po_path("ru", "library-hall")
+    ru.write_text(ru.read_text("utf-8").replace("Книги", "Книжки"), "utf-8")
+    settle(ws, ru)
+    publish_workspace(ws)
+    assert calls == ["ru/library-hall", "kk/library-hall"]  # the ru catalog and its sibling
+    checks_run.check_workspace(ws, use_cache=True)
+    assert len(calls) == 2  # check trusts what publish recorded
+
+
+def settle(ws: Workspace, *paths: Path) -> None:
+    past = time.time() - 60
+    for path in paths or ws.root.rglob("*"):
+        os.utime(path, (past, past))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.checks.base import GlossaryLike
+from l10n_news.checks.run import FindingsCache
 from l10n_news.checks.unsafe import unsafe_problems
 from l10n_news.publish.leaks import Leak, Vocabulary
 from l10n_news.publish.settings import PublishSettings
@@ -180,6 +181,12 @@ class Judge:
         self._glossary: GlossaryLike | None = None
         self._glossary_loaded = False
         self._vocabularies: dict[str, Vocabulary] = {}
+        self._findings: FindingsCache | None = None
+
+    def save(self) -> None:
+        """Keep the findings computed this time for `check` and the next publish."""
+        if self._findings is not None:
+            self._findings.save()
 
     @property
     def glossary(self) -> GlossaryLike | None:
@@ -209,19 +216,35 @@ class Judge:
         catalog_at: Callable[[Path], Catalog],
         source_lang: str | None = None,
     ) -> list[str]:
-        """Error findings (check ids and file:line) of the units with `keys`."""
-        from l10n_news.checks.base import Severity
-        from l10n_news.checks.run import check_catalog
+        """Error findings (check ids and file:line) of the units with `keys`.
 
-        findings = check_catalog(
-            self.ws,
-            lang,
-            domain,
-            catalog_at,
-            glossary=self.glossary,
-            keys=keys,
-            source_lang=source_lang,
-        )
+        The findings `check` keeps per catalog (`checks.run.FindingsCache`) are used while
+        their inputs are unchanged, and kept for it otherwise: `run` checks each catalog once.
+        """
+        from l10n_news.checks.base import Severity
+        from l10n_news.checks.run import FindingsCache, check_catalog, check_header
+
+        if self._findings is None:
+            self._findings = FindingsCache(self.ws)
+        findings = self._findings.get(lang, domain)
+        if findings is None:
+            same_source = source_lang in (None, self.ws.domain_source_language(domain))
+            findings = check_catalog(
+                self.ws,
+                lang,
+                domain,
+                catalog_at,
+                glossary=self.glossary,
+                keys=None if same_source else keys,
+                source_lang=source_lang,
+            )
+            if same_source:
+                # Recorded as `check` records a catalog: its header's findings too.
+                path = self.ws.po_path(lang, domain)
+                header = check_header(catalog_at(path), lang=lang, file=self.ws.relative(path))
+                self._findings.put(lang, domain, header + findings)
+        wanted = set(keys)
+        findings = [f for f in findings if (f.msgctxt, f.msgid) in wanted]
         return [f.format_line() for f in findings if f.severity == Severity.ERROR]
 
     def units(

@@ -207,6 +207,7 @@ class _Publish:
         self._indexes(env, ui, new_pages, writes)
         self._write(writes, new_pages)
         self._save(variants, new_pages, ui)
+        self.judge.save()
         self._summarise(variants)
         return self.report
 
