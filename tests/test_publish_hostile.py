@@ -357,3 +357,16 @@ def test_linked_templates_and_ui_catalogs_are_not_read(tmp_path: Path) -> None:
     (ws.root / "templates" / "article.html").symlink_to(tmp_path / "secret.po")
     with pytest.raises(PublishError, match="refused: the template is a symbolic link"):
         publish_workspace(ws)
+
+
+def test_a_linked_article_folder_is_refused(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", langs=())
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(ws.article_path("library-hall").parent, elsewhere)
+    ws.article_path("library-hall").parent.symlink_to(elsewhere)
+    report = publish_workspace(ws)
+    assert report.languages["en"].held["library-hall"] == (
+        "articles/library-hall/article.md: refused: lies behind a symbolic link "
+        "(articles/library-hall)"
+    )
+    assert not (ws.root / "site/en/library-hall").exists()
