@@ -182,6 +182,7 @@ class UpdateReport:
 
 
 _PLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
+_CHARSET_RE = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
 
 
 class Catalog:
@@ -197,6 +198,12 @@ class Catalog:
         self.header_source_text: str | None = None
         self.header_source_fingerprint: tuple | None = None
         self.trailing_text = ""  # comments after the last entry, kept as read
+        # The header's msgstr lines as read ("Name: value\n", or msgcat's "#-#-#-#-#" lines)
+        # and the fields parsed from them: fields nobody changed keep their bytes.
+        self.header_source_lines: list[str] = []
+        self.header_source_fields: dict[str, str] = {}
+        # How the file was written: kept on save ("\n", "\r\n" or "\r").
+        self.newline = "\n"
 
     # --- the messages ---------------------------------------------------------------
     def __iter__(self) -> Iterator[Message]:
@@ -239,6 +246,31 @@ class Catalog:
     def nplurals(self) -> int:
         match = _PLURALS_RE.search(self.header.get("Plural-Forms", ""))
         return int(match.group(1)) if match else 2
+
+    @property
+    def charset(self) -> str:
+        """The encoding the header declares (UTF-8 when it declares none or a placeholder)."""
+        match = _CHARSET_RE.search(self.header.get("Content-Type", ""))
+        name = match.group(1) if match else "UTF-8"
+        return "UTF-8" if name.upper() == "CHARSET" else name
+
+    def header_msgstr(self) -> str:
+        """The header entry's msgstr: the lines as read where their field is unchanged."""
+        if self.header_source_lines and self.header == self.header_source_fields:
+            return "".join(self.header_source_lines)
+        out: list[str] = []
+        seen: set[str] = set()
+        for line in self.header_source_lines:
+            name, sep, value = line.partition(":")
+            name = name.strip()
+            if not sep or name in seen:
+                out.append(line)  # not a field, or a later copy of one (msgcat keeps both)
+            elif name in self.header:
+                seen.add(name)
+                same = self.header[name] == value.strip()
+                out.append(line if same else f"{name}: {self.header[name]}\n")
+        out += [f"{k}: {v}\n" for k, v in self.header.items() if k not in seen]
+        return "".join(out)
 
     def header_fingerprint(self) -> tuple:
         return (tuple(self.header.items()), tuple(self.header_comments), tuple(self.header_flags))

@@ -44,36 +44,57 @@ _ESCAPES = {
     "\v": "\\v",
 }
 _ESCAPE_RE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+_OCTAL_RE = re.compile(r"[0-7]{1,3}")
+_HEX_RE = re.compile(r"[0-9A-Fa-f]+")
 
 
-def unescape(text: str) -> str:
+def unescape(text: str, charset: str = "utf-8") -> str:
+    """Undo C escapes. Octal and hex escapes are bytes in the catalog's charset, as for msgfmt."""
     if "\\" not in text:
         return text
     out: list[str] = []
+    pending = bytearray()  # bytes from \ooo and \xhh escapes, decoded together
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        nxt = text[i + 1] if ch == "\\" and i + 1 < n else ""
+        m = None
+        if nxt and nxt in "01234567":
+            m = _OCTAL_RE.match(text, i + 1)
+        elif nxt == "x":
+            m = _HEX_RE.match(text, i + 2)
+        if m is not None:
+            value = int(m.group(0), 8 if nxt != "x" else 16)
+            if value > 0xFF:
+                raise ValueError(
+                    f"escape \\{nxt if nxt == 'x' else ''}{m.group(0)[:12]} is not one byte"
+                )
+            pending.append(value)
+            i = m.end()
+            continue
+        if pending:
+            out.append(_decode_escaped(pending, charset))
+            pending.clear()
         if ch != "\\":
             out.append(ch)
             i += 1
-            continue
-        nxt = text[i + 1] if i + 1 < n else ""
-        if nxt in _UNESCAPES:
+        elif nxt in _UNESCAPES:
             out.append(_UNESCAPES[nxt])
             i += 2
-        elif nxt in "01234567" and nxt:
-            m = re.match(r"[0-7]{1,3}", text[i + 1 :])
-            assert m is not None
-            out.append(chr(int(m.group(0), 8)))
-            i += 1 + len(m.group(0))
-        elif nxt == "x" and re.match(r"[0-9A-Fa-f]", text[i + 2 : i + 3]):
-            m = re.match(r"[0-9A-Fa-f]+", text[i + 2 :])
-            assert m is not None
-            out.append(chr(int(m.group(0), 16)))
-            i += 2 + len(m.group(0))
         else:
             raise ValueError(f"invalid escape sequence \\{nxt}")
+    if pending:
+        out.append(_decode_escaped(pending, charset))
     return "".join(out)
+
+
+def _decode_escaped(data: bytearray, charset: str) -> str:
+    if 0 in data:
+        raise ValueError("a NUL byte (\\0) in a string: gettext would cut the text there")
+    try:
+        return bytes(data).decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        raise ValueError(f"escaped bytes {bytes(data)!r} are not valid {charset}") from None
 
 
 def escape(text: str) -> str:
@@ -101,21 +122,49 @@ class _Entry:
 
 
 def read_po(source: str | bytes | Path, *, path: str | Path | None = None) -> Catalog:
-    """Parse a PO or POT file. Raises CatalogError with file:line on any syntax error."""
+    """Parse a PO or POT file. Raises CatalogError with file:line on any syntax error.
+
+    Bytes are decoded with the charset the header declares; LF, CRLF and CR line endings are
+    all read, and the catalog remembers which one it had (`Catalog.newline`) for writing.
+    """
     if isinstance(source, Path):
         path = path or source
         try:
             source = source.read_bytes()
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror}", path=source) from None
+    charset = "utf-8"
     if isinstance(source, bytes):
-        source = _decode(source, path)
-    return _Parser(source, path).parse()
+        source, charset = _decode(source, path)
+    newline = _newline_of(source)
+    if newline != "\n":
+        source = source.replace("\r\n", "\n") if newline == "\r\n" else source.replace("\r", "\n")
+    catalog = _Parser(source, path, charset).parse()
+    catalog.newline = newline
+    return catalog
 
 
-def _decode(data: bytes, path: str | Path | None) -> str:
+def _newline_of(text: str) -> str:
+    """The file's line ending, judged by its first line (a file without one counts as LF)."""
+    first_lf = text.find("\n")
+    if first_lf > 0 and text[first_lf - 1] == "\r":
+        return "\r\n"
+    if first_lf < 0 and "\r" in text:
+        return "\r"
+    return "\n"
+
+
+def _decode(data: bytes, path: str | Path | None) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        # GNU msgfmt refuses a byte-order mark too ("syntax error" on line 1).
+        raise CatalogError(
+            "starts with a byte-order mark (BOM): save it as UTF-8 without BOM", path=path, line=1
+        )
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise CatalogError(
+            "a NUL byte: gettext would cut the text there", path=path, line=_line_at(data, nul)
+        )
     charset = "utf-8"
     match = _CHARSET_RE.search(data[:8192])
     if match:
@@ -123,16 +172,24 @@ def _decode(data: bytes, path: str | Path | None) -> str:
         if name not in ("charset", "utf-8", "utf8"):
             charset = name
     try:
-        return data.decode(charset)
+        return data.decode(charset), charset
     except LookupError:
         raise CatalogError(f"unknown charset {charset!r} in Content-Type", path=path) from None
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"invalid {charset} (byte {exc.start})", path=path, line=line) from None
+        raise CatalogError(
+            f"invalid {charset} (byte {exc.start})", path=path, line=_line_at(data, exc.start)
+        ) from None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    head = data[:offset]
+    lf = head.count(b"\n")
+    return (lf if lf or b"\r" not in head else head.count(b"\r")) + 1
 
 
 class _Parser:
-    def __init__(self, text: str, path: str | Path | None) -> None:
+    def __init__(self, text: str, path: str | Path | None, charset: str = "utf-8") -> None:
+        self.charset = charset
         # Only "\n" ends a line: str.splitlines() would also split at \v and \f in strings.
         self.lines = text.split("\n")
         self.lines = [line + "\n" for line in self.lines[:-1]] + (
@@ -237,7 +294,7 @@ class _Parser:
         if not m:
             raise self.error(i, f"malformed string: {text[:40]!r}")
         try:
-            return unescape(m.group(1))
+            return unescape(m.group(1), self.charset)
         except ValueError as exc:
             raise self.error(i, str(exc)) from None
 
@@ -308,13 +365,14 @@ class _Parser:
             raise CatalogError("a second header entry (empty msgid)", path=self.path, line=lineno)
         self.header_seen = True
         cat = self.catalog
-        for line in msg.msgstr.split("\n"):
-            if not line.strip():
-                continue
+        cat.header_source_lines = msg.msgstr.splitlines(keepends=True)
+        for line in cat.header_source_lines:
             name, sep, value = line.partition(":")
-            if not sep:
-                raise CatalogError(f"malformed header line {line!r}", path=self.path, line=lineno)
-            cat.header[name.strip()] = value.strip()
+            # A line without a colon is no field; msgfmt keeps it (msgcat writes
+            # "#-#-#-#-#  kk.po (...)  #-#-#-#-#" lines between merged headers).
+            if sep and name.strip() not in cat.header:
+                cat.header[name.strip()] = value.strip()
+        cat.header_source_fields = dict(cat.header)
         cat.header_comments = msg.translator_comments
         cat.header_flags = msg.flags
         cat.header_source_text = raw if raw.endswith("\n") else raw + "\n"
@@ -413,9 +471,34 @@ def format_header(catalog: Catalog, width: int = WIDTH) -> str:
         out.append("#, " + ", ".join(catalog.header_flags))
     out.append('msgid ""')
     out.append('msgstr ""')
-    for name, value in catalog.header.items():
-        out += [f'"{piece}"' for piece in _wrap(escape(f"{name}: {value}\n"), width - 2)]
+    for line in catalog.header_msgstr().splitlines(keepends=True):
+        out += [f'"{piece}"' for piece in _wrap(escape(line), width - 2)]
     return "\n".join(out) + "\n"
+
+
+def dump_po(catalog: Catalog, width: int = WIDTH) -> bytes:
+    """The catalog as the bytes of its file: its own charset and line endings.
+
+    A text that its charset cannot hold (a new translation with a character outside
+    ISO-8859-15, say) turns the whole file into UTF-8, header included, in the same write.
+    """
+    charset = catalog.charset
+    text = write_po(catalog, width)
+    if catalog.newline != "\n":
+        text = text.replace("\n", catalog.newline)
+    try:
+        return text.encode(charset)
+    except (UnicodeEncodeError, LookupError):
+        _declare_utf8(catalog)
+        return dump_po(catalog, width)
+
+
+def _declare_utf8(catalog: Catalog) -> None:
+    content_type = catalog.header.get("Content-Type", "text/plain; charset=UTF-8")
+    content_type = re.sub(r"charset=[A-Za-z0-9_.:-]+", "charset=UTF-8", content_type)
+    if "charset=" not in content_type:
+        content_type = "text/plain; charset=UTF-8"
+    catalog.header["Content-Type"] = content_type
 
 
 def write_po(catalog: Catalog, width: int = WIDTH) -> str:
