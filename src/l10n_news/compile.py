@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_news.catalogs import Catalog, write_mo
+from l10n_news.catalogs.plural_forms import PluralFormsError, validated_plural_rule
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
 from l10n_news.state import RunState
@@ -20,14 +21,39 @@ class CompileReport:
     compiled: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     messages: dict[str, int] = field(default_factory=dict)  # "lang/domain" -> messages in the .mo
+    # Catalogs msgfmt would refuse: their .mo is left as it was, the others are compiled.
+    problems: list[CatalogError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"compiled": self.compiled, "unchanged": self.unchanged, "messages": self.messages}
+        return {
+            "compiled": self.compiled,
+            "unchanged": self.unchanged,
+            "messages": self.messages,
+            "problems": [str(p) for p in self.problems],
+        }
+
+
+def validate_plural_forms(catalog: Catalog, path: str) -> None:
+    """msgfmt --check's test of the header's Plural-Forms (needed once a plural entry exists):
+    it must parse, and for n = 0..1000 give a form below nplurals without dividing by zero."""
+    value = catalog.header.get("Plural-Forms")
+    has_plurals = any(m.pluralizable for m in catalog)
+    if value is None or (not has_plurals and ("plural=" not in value or "nplurals=" not in value)):
+        return
+    try:
+        validated_plural_rule(value)
+    except PluralFormsError as exc:
+        raise CatalogError(f"Plural-Forms: {exc}", path=path, line=_header_line(catalog)) from None
+
+
+def _header_line(catalog: Catalog) -> int | None:
+    return catalog.header_lineno
 
 
 def validate_for_compile(catalog: Catalog, path: str) -> None:
     """The errors msgfmt stops at: leading/trailing newlines that differ between msgid and
     msgstr, and a plural entry with the wrong number of forms."""
+    validate_plural_forms(catalog, path)
     n = catalog.nplurals
     for msg in catalog:
         for text in (s for s in msg.strings if s):
@@ -38,7 +64,7 @@ def validate_for_compile(catalog: Catalog, path: str) -> None:
                         path=path,
                         line=msg.lineno,
                     )
-        if msg.pluralizable and any(msg.msgstr_plural) and len(msg.msgstr_plural) != n:
+        if msg.pluralizable and len(msg.msgstr_plural) != n:
             raise CatalogError(
                 f"{len(msg.msgstr_plural)} plural forms, but Plural-Forms says nplurals={n}",
                 path=path,
@@ -46,10 +72,37 @@ def validate_for_compile(catalog: Catalog, path: str) -> None:
             )
 
 
+def _compile_one(
+    ws: Workspace,
+    key: str,
+    files: dict[str, Path],
+    staged: StagedWrites,
+    report: CompileReport,
+    use_fuzzy: bool,
+) -> bool:
+    """Stage one .mo; False (and a problem listed, the old .mo kept) if the .po is refused."""
+    try:
+        catalog = ws.read_catalog(files["po"])
+        validate_for_compile(catalog, ws.relative(files["po"]))
+    except CatalogError as exc:
+        report.problems.append(exc)
+        return False
+    written = staged.write(files["mo"], write_mo(catalog, use_fuzzy=use_fuzzy))
+    (report.compiled if written else report.unchanged).append(key)
+    report.messages[key] = sum(
+        1 for m in catalog if m.translated or (use_fuzzy and m.has_translation)
+    )
+    return True
+
+
 def compile_workspace(
     ws: Workspace, *, use_fuzzy: bool = False, progress: Progress | None = None
 ) -> CompileReport:
-    """Compile every catalog whose .po changed; all .mo files land together or not at all."""
+    """Compile every catalog whose .po changed; all .mo files land together or not at all.
+
+    A catalog that cannot be read, or that msgfmt would refuse, keeps its old .mo and is
+    listed in `problems`; the others are compiled.
+    """
     report = CompileReport()
     paths = list(ws.catalog_paths())
     state = RunState(ws.state_dir / "state.json")
@@ -62,14 +115,7 @@ def compile_workspace(
                 files = {"po": po, "mo": po.with_suffix(".mo")}
                 if state.unchanged("compile", key, files, settings):
                     report.unchanged.append(key)
-                else:
-                    catalog = ws.read_catalog(po)
-                    validate_for_compile(catalog, ws.relative(po))
-                    written = staged.write(files["mo"], write_mo(catalog, use_fuzzy=use_fuzzy))
-                    (report.compiled if written else report.unchanged).append(key)
-                    report.messages[key] = sum(
-                        1 for m in catalog if m.translated or (use_fuzzy and m.has_translation)
-                    )
+                elif _compile_one(ws, key, files, staged, report, use_fuzzy):
                     done.append((key, po))
                 if progress:
                     progress(n, len(paths))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from l10n_news.catalogs import Catalog, State
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import count_words
+from l10n_news.errors import CatalogError
 from l10n_news.workspace import Workspace
 
 
@@ -51,14 +53,25 @@ def catalog_stats(catalog: Catalog, lang: str, domain: str) -> CatalogStats:
     return s
 
 
+@dataclass
+class WorkspaceStats:
+    rows: list[CatalogStats] = field(default_factory=list)
+    problems: list[CatalogError] = field(default_factory=list)  # catalogs that cannot be read
+
+
 def workspace_stats(
     ws: Workspace, *, langs: list[str] | None = None, domains: list[str] | None = None
-) -> list[CatalogStats]:
+) -> WorkspaceStats:
+    """Counts of every catalog that can be read; the others are listed as problems."""
     for lang in langs or []:
         ws.check_language(lang)
-    out = []
+    out = WorkspaceStats()
     for lang, domain, path in ws.catalog_paths():
         if (langs and lang not in langs) or (domains and domain not in domains):
             continue
-        out.append(catalog_stats(ws.read_catalog(path), lang, domain))
+        catalog = try_read_catalog(path, ws.relative(path))
+        if isinstance(catalog, CatalogError):
+            out.problems.append(catalog)
+        else:
+            out.rows.append(catalog_stats(catalog, lang, domain))
     return out

@@ -204,6 +204,7 @@ class Catalog:
         self.header_source_fields: dict[str, str] = {}
         # How the file was written: kept on save ("\n", "\r\n" or "\r").
         self.newline = "\n"
+        self.header_lineno: int | None = None  # line of the header entry in its file
 
     # --- the messages ---------------------------------------------------------------
     def __iter__(self) -> Iterator[Message]:

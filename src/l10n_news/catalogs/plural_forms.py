@@ -42,7 +42,7 @@ def _tokens(text: str) -> list[str]:
     while pos < len(text):
         m = _TOKEN_RE.match(text, pos)
         if not m or m.end() == pos:
-            raise PluralFormsError(f"invalid plural expression near {text[pos:pos + 10]!r}")
+            raise PluralFormsError(f"invalid plural expression near {text[pos : pos + 10]!r}")
         out.append(next(g for g in m.groups() if g is not None))
         pos = m.end()
     return out

@@ -132,7 +132,7 @@ def read_po(source: str | bytes | Path, *, path: str | Path | None = None) -> Ca
         try:
             source = source.read_bytes()
         except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror}", path=source) from None
+            raise CatalogError(f"cannot read: {exc.strerror}", path=path) from None
     charset = "utf-8"
     if isinstance(source, bytes):
         source, charset = _decode(source, path)
@@ -365,6 +365,7 @@ class _Parser:
             raise CatalogError("a second header entry (empty msgid)", path=self.path, line=lineno)
         self.header_seen = True
         cat = self.catalog
+        cat.header_lineno = lineno
         cat.header_source_lines = msg.msgstr.splitlines(keepends=True)
         for line in cat.header_source_lines:
             name, sep, value = line.partition(":")

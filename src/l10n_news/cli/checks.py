@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from l10n_news.catalogs.broken import BrokenCatalogs, catalog_problems
 from l10n_news.checks.base import Severity
 from l10n_news.checks.registry import CHECKS
 from l10n_news.checks.run import check_workspace
@@ -43,14 +44,20 @@ def check(
     """Check every translated and draft entry: placeholders, numbers, markup, glossary ...
 
     Prints one line per finding, `file:line: severity: [check] message`, then a summary.
-    Exits with status 1 when any finding is an error (warnings alone exit 0).
+    Exits with status 1 when any finding is an error (warnings alone exit 0). A catalog that
+    cannot be read is reported as `file:line: message` and the others are checked (exit 2).
 
     Example:
 
         l10n-news check -l kk --domain ui
     """
+    broken = catalog_problems((p, ws.relative(p)) for _, _, p in ws.catalog_paths())
     findings = check_workspace(
-        ws, langs=list(langs) or None, domains=list(domains) or None, only=list(only) or None
+        ws,
+        langs=list(langs) or None,
+        domains=list(domains) or None,
+        only=list(only) or None,
+        skip=set(broken),
     )
     counts = Counter(f.severity for f in findings)
     if as_json:
@@ -61,5 +68,7 @@ def check(
         click.echo(
             f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
         )
+    if broken:
+        raise BrokenCatalogs(list(broken.values()))
     if counts[Severity.ERROR]:
         raise CheckFailed(f"{counts[Severity.ERROR]} error(s) found")
