@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n_news.catalogs import Catalog, write_mo
+from l10n_news.catalogs import Catalog, Message, write_mo
+from l10n_news.catalogs.mofile import included_in_mo
 from l10n_news.catalogs.plural_forms import PluralFormsError, validated_plural_rule
+from l10n_news.checks.formats import PARSERS
+from l10n_news.checks.placeholders import check_flagged
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
 from l10n_news.state import RunState
@@ -34,42 +37,65 @@ class CompileReport:
 
 
 def validate_plural_forms(catalog: Catalog, path: str) -> None:
-    """msgfmt --check's test of the header's Plural-Forms (needed once a plural entry exists):
-    it must parse, and for n = 0..1000 give a form below nplurals without dividing by zero."""
+    """msgfmt --check's test of the header's Plural-Forms: once a plural entry exists it must
+    be there, parse, and for n = 0..1000 give a form below nplurals without dividing by zero."""
     value = catalog.header.get("Plural-Forms")
-    has_plurals = any(m.pluralizable for m in catalog)
+    has_plurals = any(m.pluralizable and any(m.msgstr_plural) for m in catalog)
+    if value is None and has_plurals and catalog.header:
+        raise CatalogError(
+            "plural entries, but the header has no Plural-Forms",
+            path=path,
+            line=catalog.header_lineno,
+        )
     if value is None or (not has_plurals and ("plural=" not in value or "nplurals=" not in value)):
         return
     try:
         validated_plural_rule(value)
     except PluralFormsError as exc:
-        raise CatalogError(f"Plural-Forms: {exc}", path=path, line=_header_line(catalog)) from None
+        raise CatalogError(f"Plural-Forms: {exc}", path=path, line=catalog.header_lineno) from None
 
 
-def _header_line(catalog: Catalog) -> int | None:
-    return catalog.header_lineno
+def validate_header(catalog: Catalog, path: str) -> None:
+    """msgfmt --check refuses a catalog without a header entry (or with an empty one)."""
+    if not catalog.header_msgstr():
+        raise CatalogError('no header entry (msgid ""): msgfmt --check refuses it', path=path)
 
 
-def validate_for_compile(catalog: Catalog, path: str) -> None:
-    """The errors msgfmt stops at: leading/trailing newlines that differ between msgid and
-    msgstr, and a plural entry with the wrong number of forms."""
+def validate_for_compile(catalog: Catalog, path: str, *, use_fuzzy: bool = False) -> None:
+    """The errors msgfmt --check stops at: no header, a Plural-Forms that does not compute,
+    a plural entry with the wrong number of forms, and, in what goes into the .mo, newlines at
+    the start or end of msgid but not msgstr, and format strings that do not match."""
+    validate_header(catalog, path)
     validate_plural_forms(catalog, path)
     n = catalog.nplurals
     for msg in catalog:
-        for text in (s for s in msg.strings if s):
-            for edge, test in (("begin", str.startswith), ("end", str.endswith)):
-                if test(msg.msgid, "\n") != test(text, "\n"):
-                    raise CatalogError(
-                        f"msgid and msgstr do not both {edge} with a newline (\\n)",
-                        path=path,
-                        line=msg.lineno,
-                    )
         if msg.pluralizable and len(msg.msgstr_plural) != n:
             raise CatalogError(
                 f"{len(msg.msgstr_plural)} plural forms, but Plural-Forms says nplurals={n}",
                 path=path,
                 line=msg.lineno,
             )
+        if not included_in_mo(msg, use_fuzzy):
+            continue
+        for problem in _entry_problems(msg):
+            raise CatalogError(problem, path=path, line=msg.lineno)
+
+
+def _entry_problems(msg: Message) -> Iterator[str]:
+    for text in (s for s in msg.strings if s):
+        for edge, test in (("begin", str.startswith), ("end", str.endswith)):
+            if test(msg.msgid, "\n") != test(text, "\n"):
+                yield f"msgid and msgstr do not both {edge} with a newline (\\n)"
+    flag = next((f for f in msg.flags if f in PARSERS), None)
+    if flag is None:
+        return
+    for k, text in enumerate(msg.strings):
+        if not text:
+            continue
+        # Like msgfmt, every form of a plural entry answers to msgid_plural, which names them all.
+        source = msg.msgid if msg.msgid_plural is None else msg.msgid_plural
+        for problem in check_flagged(source, text, flag, may_omit=msg.pluralizable):
+            yield f"{flag}: {problem}"
 
 
 def _compile_one(
@@ -83,7 +109,7 @@ def _compile_one(
     """Stage one .mo; False (and a problem listed, the old .mo kept) if the .po is refused."""
     try:
         catalog = ws.read_catalog(files["po"])
-        validate_for_compile(catalog, ws.relative(files["po"]))
+        validate_for_compile(catalog, ws.relative(files["po"]), use_fuzzy=use_fuzzy)
     except CatalogError as exc:
         report.problems.append(exc)
         return False

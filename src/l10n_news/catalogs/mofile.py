@@ -50,7 +50,7 @@ def compiled_messages(catalog: Catalog, *, use_fuzzy: bool = False) -> dict[str,
     if header:
         out[""] = header  # msgfmt keeps a fuzzy header too (gettext needs its charset)
     for msg in catalog:
-        if _included(msg, use_fuzzy):
+        if included_in_mo(msg, use_fuzzy):
             out[_original(msg)] = "\0".join(msg.strings)
     return out
 
@@ -60,7 +60,8 @@ def _original(msg: Message) -> str:
     return original if msg.msgctxt is None else f"{msg.msgctxt}\x04{original}"
 
 
-def _included(msg: Message, use_fuzzy: bool) -> bool:
+def included_in_mo(msg: Message, use_fuzzy: bool = False) -> bool:
+    """msgfmt's rule: not fuzzy (unless asked), not obsolete, msgstr[0] filled."""
     if msg.fuzzy and not use_fuzzy:
         return False
     # msgfmt tests the first byte of the joined msgstr: an empty msgstr[0] leaves it out.
@@ -151,7 +152,9 @@ def write_mo(catalog: Catalog, *, use_fuzzy: bool = False) -> bytes:
     static: list[tuple[bytes, bytes]] = []
     sysdep: list[tuple[_Sysdep, _Sysdep]] = []
     segments: list[bytes] = []
-    messages = {m_key: m for m in catalog if _included(m, use_fuzzy) for m_key in [_original(m)]}
+    messages = {
+        m_key: m for m in catalog if included_in_mo(m, use_fuzzy) for m_key in [_original(m)]
+    }
     for original, translation in compiled_messages(catalog, use_fuzzy=use_fuzzy).items():
         msg = messages.get(original)
         if msg is not None and _is_c_format(msg):
