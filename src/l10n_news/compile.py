@@ -37,20 +37,22 @@ class CompileReport:
 
 
 def validate_plural_forms(catalog: Catalog, path: str) -> None:
-    """msgfmt --check's test of the header's Plural-Forms: once a plural entry exists it must
-    be there, parse, and for n = 0..1000 give a form below nplurals without dividing by zero."""
-    value = catalog.header.get("Plural-Forms")
+    """msgfmt --check's test of the plural rule. Like libintl it looks for `nplurals=` and
+    `plural=` anywhere in the header; once a translated plural entry exists they must be
+    there, and the rule must give, for n = 0..1000, a form below nplurals without dividing
+    by zero."""
+    header = catalog.header_msgstr()
     has_plurals = any(m.pluralizable and any(m.msgstr_plural) for m in catalog)
-    if value is None and has_plurals and catalog.header:
-        raise CatalogError(
-            "plural entries, but the header has no Plural-Forms",
-            path=path,
-            line=catalog.header_lineno,
-        )
-    if value is None or (not has_plurals and ("plural=" not in value or "nplurals=" not in value)):
+    if "nplurals=" not in header or "plural=" not in header.replace("nplurals=", ""):
+        if has_plurals and header:
+            raise CatalogError(
+                "plural entries, but the header has no Plural-Forms with nplurals= and plural=",
+                path=path,
+                line=catalog.header_lineno,
+            )
         return
     try:
-        validated_plural_rule(value)
+        validated_plural_rule(header)
     except PluralFormsError as exc:
         raise CatalogError(f"Plural-Forms: {exc}", path=path, line=catalog.header_lineno) from None
 
@@ -89,7 +91,7 @@ def _entry_problems(msg: Message) -> Iterator[str]:
     flag = next((f for f in msg.flags if f in PARSERS), None)
     if flag is None:
         return
-    for k, text in enumerate(msg.strings):
+    for text in msg.strings:
         if not text:
             continue
         # Like msgfmt, every form of a plural entry answers to msgid_plural, which names them all.

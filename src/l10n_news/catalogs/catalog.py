@@ -5,6 +5,7 @@ Reading and writing PO/POT files lives in `pofile`, MO files in `mofile`.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -255,6 +256,12 @@ class Catalog:
         name = match.group(1) if match else "UTF-8"
         return "UTF-8" if name.upper() == "CHARSET" else name
 
+    @property
+    def codec(self) -> str:
+        """Python's codec for `charset`; UTF-8 for a name Python does not know (msgfmt then
+        only warns and copies the bytes, and so do we: nothing is converted)."""
+        return python_codec(self.charset) or "utf-8"
+
     def header_msgstr(self) -> str:
         """The header entry's msgstr: the lines as read where their field is unchanged."""
         if self.header_source_lines and self.header == self.header_source_fields:
@@ -355,6 +362,13 @@ class Catalog:
         if "POT-Creation-Date" in template.header:
             self.header["POT-Creation-Date"] = template.header["POT-Creation-Date"]
         return report
+
+
+def python_codec(charset: str) -> str | None:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
 
 
 def _with_template_metadata(tmpl: Message, base: Message) -> Message:

@@ -29,7 +29,7 @@ _C_FORMAT_FLAGS = ("c-format", "possible-c-format", "objc-format", "possible-obj
 
 
 def _charset(catalog: Catalog) -> str:
-    return catalog.charset
+    return catalog.codec
 
 
 def header_for_mo(catalog: Catalog) -> str:
@@ -102,16 +102,16 @@ def _cut(
     refs: list[int] = []
     last = 0
     for start, end in intervals:
-        pieces.append(text[last:start].encode(charset))
+        pieces.append(text[last:start].encode(charset, "surrogateescape"))
         name = text[start:end]
         if name.startswith("<") and name.endswith(">"):
             name = name[1:-1]
-        raw = name.encode(charset)
+        raw = name.encode(charset, "surrogateescape")
         if raw not in segments:
             segments.append(raw)
         refs.append(segments.index(raw))
         last = end
-    pieces.append(text[last:].encode(charset) + b"\0")
+    pieces.append(text[last:].encode(charset, "surrogateescape") + b"\0")
     return _Sysdep(pieces, refs)
 
 
@@ -127,11 +127,20 @@ def _hash_string(data: bytes) -> int:
     return value
 
 
-def _next_prime(n: int) -> int:
-    n = max(n, 3) | 1
-    while any(n % d == 0 for d in range(3, int(n**0.5) + 1, 2)):
-        n += 2
-    return n
+def _hash_table_size(entries: int) -> int:
+    """msgfmt's table size: the next odd number from 4/3 of the entries that its primality
+    test accepts (a test that also turns down 3), at least 3."""
+    size = (entries * 4 // 3) | 1
+    while not _passes_msgfmt_prime_test(size):
+        size += 2
+    return max(size, 3)
+
+
+def _passes_msgfmt_prime_test(candidate: int) -> bool:
+    divisor = 3
+    while divisor * divisor < candidate and candidate % divisor:
+        divisor += 2
+    return candidate % divisor != 0
 
 
 def _hash_table(keys: list[bytes], size: int) -> list[int]:
@@ -167,7 +176,12 @@ def write_mo(catalog: Catalog, *, use_fuzzy: bool = False) -> bytes:
                     _sysdep_pair(original, translation, id_cut, str_cut, charset, segments)
                 )
                 continue
-        static.append((original.encode(charset), translation.encode(charset)))
+        static.append(
+            (
+                original.encode(charset, "surrogateescape"),
+                translation.encode(charset, "surrogateescape"),
+            )
+        )
     static.sort()
     return _layout(static, sysdep, segments)
 
@@ -193,7 +207,7 @@ def _sysdep_pair(
     msgid, sep, plural = original.partition("\0")
     id_part = _cut(msgid, id_cut, charset, segments)
     if sep:
-        id_part.pieces[-1] += plural.encode(charset) + b"\0"
+        id_part.pieces[-1] += plural.encode(charset, "surrogateescape") + b"\0"
     return id_part, _cut(translation, str_cut, charset, segments)
 
 
@@ -203,7 +217,7 @@ def _layout(
     n = len(static)
     minor = 1 if sysdep else 0
     header_size = 48 if minor else 28
-    hash_size = _next_prime((n + len(sysdep)) * 4 // 3)
+    hash_size = _hash_table_size(n + len(sysdep))
     originals_at = header_size
     translations_at = originals_at + 8 * n
     hash_at = translations_at + 8 * n

@@ -15,8 +15,10 @@ ULONG = 2**64
 CHECKED_RANGE = range(1001)  # msgfmt evaluates n = 0..1000
 
 _TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)|(&&|\|\||==|!=|<=|>=|[-+*/%<>!?:()]))")
-_NPLURALS_RE = re.compile(r"nplurals\s*=\s*([^;]*?)\s*(?:;|$)")
-_PLURAL_RE = re.compile(r"plural\s*=\s*([^;]*?)\s*(?:;|$)")
+# Found the way libintl finds them: the first "nplurals=" and the first "plural=" (which
+# "nplurals=" does not contain), the expression running to ";" or the end of the line.
+_NPLURALS_RE = re.compile(r"nplurals=[ \t]*(\S*?)[ \t]*(?:;|\n|$)")
+_PLURAL_RE = re.compile(r"(?<!n)plural=([^;\n]*)")
 
 Expr = Callable[[int], int]
 
@@ -154,7 +156,8 @@ def _combine(op: str, left: Expr, right: Expr) -> Expr:
 
 
 def parse_plural_forms(value: str) -> PluralRule:
-    """`nplurals=3; plural=(n%10==1 ...);` as a rule; PluralFormsError if malformed."""
+    """`nplurals=3; plural=(n%10==1 ...);` (a Plural-Forms value, or the whole header) as a
+    rule; PluralFormsError if malformed."""
     nplurals_m = _NPLURALS_RE.search(value)
     plural_m = _PLURAL_RE.search(value)
     if not nplurals_m or not plural_m:

@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.catalogs.catalog import Catalog, Message, python_codec
 from l10n_news.errors import CatalogError
 
 WIDTH = 79
 
 _STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
+_PREVIOUS_ORDER = ("msgctxt", "msgid", "msgid_plural")
+_UNDECODABLE_RE = re.compile("[\udc80-\udcff]")
+_TOKEN_RE = re.compile(
+    r"\s*(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr)(?:\[(?P<index>\d+)\])?"
+    r'|(?P<string>"(?:[^"\\]|\\.)*"))'
+)
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*)$")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _UNESCAPES = {
@@ -114,6 +120,8 @@ class _Entry:
         self.has_msgstr = False
         self.obsolete: bool | None = None
         self.last: list[str] | None = None
+        self.pending = False  # a keyword waits for its first string
+        self.undecodable_line: int | None = None  # first string with bytes its charset lacks
         self.started = False  # any line at all
 
     def text(self, name: str) -> str | None:
@@ -133,13 +141,13 @@ def read_po(source: str | bytes | Path, *, path: str | Path | None = None) -> Ca
             source = source.read_bytes()
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror}", path=path) from None
-    charset = "utf-8"
+    charset, strict = "utf-8", True
     if isinstance(source, bytes):
-        source, charset = _decode(source, path)
+        source, charset, strict = _decode(source, path)
     newline = _newline_of(source)
     if newline != "\n":
         source = source.replace("\r\n", "\n") if newline == "\r\n" else source.replace("\r", "\n")
-    catalog = _Parser(source, path, charset).parse()
+    catalog = _Parser(source, path, charset, strict=strict).parse()
     catalog.newline = newline
     return catalog
 
@@ -154,7 +162,10 @@ def _newline_of(text: str) -> str:
     return "\n"
 
 
-def _decode(data: bytes, path: str | Path | None) -> tuple[str, str]:
+def _decode(data: bytes, path: str | Path | None) -> tuple[str, str, bool]:
+    """(text, codec, strict): strict when the header names a charset Python knows; then a
+    string with bytes outside it is an error, as for msgfmt. Bytes that do not decode are
+    kept as surrogates either way, so a comment's odd byte is written back as it was."""
     if data.startswith(b"\xef\xbb\xbf"):
         # GNU msgfmt refuses a byte-order mark too ("syntax error" on line 1).
         raise CatalogError(
@@ -165,20 +176,10 @@ def _decode(data: bytes, path: str | Path | None) -> tuple[str, str]:
         raise CatalogError(
             "a NUL byte: gettext would cut the text there", path=path, line=_line_at(data, nul)
         )
-    charset = "utf-8"
     match = _CHARSET_RE.search(data[:8192])
-    if match:
-        name = match.group(1).decode("ascii").lower()
-        if name not in ("charset", "utf-8", "utf8"):
-            charset = name
-    try:
-        return data.decode(charset), charset
-    except LookupError:
-        raise CatalogError(f"unknown charset {charset!r} in Content-Type", path=path) from None
-    except UnicodeDecodeError as exc:
-        raise CatalogError(
-            f"invalid {charset} (byte {exc.start})", path=path, line=_line_at(data, exc.start)
-        ) from None
+    declared = match.group(1).decode("ascii") if match else "CHARSET"
+    codec = python_codec(declared) if declared.upper() != "CHARSET" else None
+    return data.decode(codec or "utf-8", "surrogateescape"), codec or "utf-8", codec is not None
 
 
 def _line_at(data: bytes, offset: int) -> int:
@@ -187,30 +188,70 @@ def _line_at(data: bytes, offset: int) -> int:
     return (lf if lf or b"\r" not in head else head.count(b"\r")) + 1
 
 
+def _logical_lines(physical: list[str]) -> tuple[list[str], list[str], list[int]]:
+    """(lines as parsed, their text as written, the 0-based file line each starts on).
+
+    A backslash right before a line end joins the next line to this one, anywhere (in a
+    comment too): GNU's PO lexer does so, and we read what it reads.
+    """
+    lines: list[str] = []
+    raw: list[str] = []
+    starts: list[int] = []
+    joined = written = ""
+    start = 0
+    for n, line in enumerate(physical):
+        if not written:
+            start = n
+        written += line
+        if line.endswith("\\\n"):
+            joined += line[:-2]
+            continue
+        lines.append(joined + line)
+        raw.append(written)
+        starts.append(start)
+        joined = written = ""
+    if written:
+        lines.append(joined)
+        raw.append(written)
+        starts.append(start)
+    return lines, raw, starts
+
+
 class _Parser:
-    def __init__(self, text: str, path: str | Path | None, charset: str = "utf-8") -> None:
+    def __init__(
+        self, text: str, path: str | Path | None, charset: str = "utf-8", *, strict: bool = True
+    ) -> None:
         self.charset = charset
+        self.strict = strict  # bytes outside the charset are errors in strings
         # Only "\n" ends a line: str.splitlines() would also split at \v and \f in strings.
-        self.lines = text.split("\n")
-        self.lines = [line + "\n" for line in self.lines[:-1]] + (
-            [self.lines[-1]] if self.lines[-1] else []
+        physical = text.split("\n")
+        physical = [line + "\n" for line in physical[:-1]] + (
+            [physical[-1]] if physical[-1] else []
         )
+        self.lines, self.raw_lines, self.numbers = _logical_lines(physical)
         self.path = path
         self.catalog = Catalog()
         self.header_seen = False
+        self.keys: set[tuple[str | None, str]] = set()  # active and obsolete: msgfmt's rule
 
     def error(self, lineno: int, message: str) -> CatalogError:
-        return CatalogError(message, path=self.path, line=lineno + 1)
+        return CatalogError(message, path=self.path, line=self.line_of(lineno))
+
+    def line_of(self, index: int) -> int:
+        """The 1-based file line where logical line `index` starts."""
+        if not self.numbers:
+            return 1
+        return self.numbers[min(index, len(self.numbers) - 1)] + 1
 
     def parse(self) -> Catalog:
+        # The syntax is GNU's: a stream of keywords and strings (several may share a line,
+        # blank lines may sit inside an entry); an entry ends where the next one's first
+        # comment or keyword begins. Comments may only come before an entry's keywords.
         entry = _Entry(0)
         for i, raw in enumerate(self.lines):
             line = raw.strip()
             if not line:
-                if entry.has_msgstr:
-                    self.finish(entry, i)
-                    entry = _Entry(i + 1)
-                elif not entry.started:
+                if not entry.started:
                     entry.start = i + 1
                 continue
             obsolete = False
@@ -222,68 +263,103 @@ class _Parser:
                 if line.startswith("|"):
                     line = "#" + line
             if line.startswith("#"):
-                if entry.has_msgstr:
+                if entry.has_msgstr and not entry.pending:
                     self.finish(entry, i)
                     entry = _Entry(i)
+                elif entry.has_msgid or "msgctxt" in entry.fields:
+                    raise self.error(i, "a comment inside an entry (before its msgstr)")
                 self.comment(entry, line, i)
                 entry.started = True
                 continue
-            if line.startswith('"'):
-                if entry.last is None:
-                    raise self.error(i, "a string with no keyword before it")
-                entry.last.append(self.string(line, i))
-                continue
-            m = _KEYWORD_RE.match(line)
-            if not m:
-                raise self.error(i, f"syntax error: {line[:40]!r}")
-            keyword, index, rest = m.group(1), m.group(2), m.group(3)
-            value = self.string(rest, i)
-            if keyword in ("msgctxt", "msgid") and entry.has_msgstr:
-                self.finish(entry, i)
-                entry = _Entry(i)
-            if entry.obsolete is None and keyword in ("msgctxt", "msgid"):
-                entry.obsolete = obsolete
-            elif entry.obsolete is not None and entry.obsolete != obsolete:
-                raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
-            entry.started = True
-            if keyword == "msgctxt":
-                if entry.has_msgid or "msgctxt" in entry.fields:
-                    raise self.error(i, "msgctxt must come before msgid, once")
-                entry.last = entry.fields["msgctxt"] = [value]
-            elif keyword == "msgid":
-                if entry.has_msgid:
-                    raise self.error(i, "missing msgstr before this msgid")
-                entry.has_msgid = True
-                entry.msg.lineno = entry.msg.lineno or i + 1
-                entry.last = entry.fields["msgid"] = [value]
-            elif keyword == "msgid_plural":
-                if not entry.has_msgid or entry.has_msgstr or "msgid_plural" in entry.fields:
-                    raise self.error(i, "msgid_plural must follow msgid")
-                entry.last = entry.fields["msgid_plural"] = [value]
-            else:
-                if not entry.has_msgid:
-                    raise self.error(i, "msgstr without msgid")
-                if index is None:
-                    if "msgid_plural" in entry.fields:
-                        raise self.error(i, "a plural entry needs msgstr[N], not msgstr")
-                    if "msgstr" in entry.fields:
-                        raise self.error(i, "a second msgstr")
-                    entry.last = entry.fields["msgstr"] = [value]
-                else:
-                    if "msgid_plural" not in entry.fields:
-                        raise self.error(i, "msgstr[N] without msgid_plural")
-                    n = int(index)
-                    if n != len(entry.plural_strings):
-                        raise self.error(i, f"msgstr[{n}] out of order")
-                    entry.last = entry.plural_strings[n] = [value]
-                entry.has_msgstr = True
+            entry = self.tokens(entry, line, obsolete, i)
         if entry.started:
-            if not entry.has_msgid:
+            if entry.previous and not entry.has_msgid:
+                raise self.error(
+                    len(self.lines) - 1, "a previous msgid (#|) with no entry after it"
+                )
+            if not entry.has_msgid and "msgctxt" not in entry.fields:
                 # Comments after the last entry: GNU tools accept them; keep them as they are.
-                self.catalog.trailing_text = "".join(self.lines[entry.start :])
+                self.catalog.trailing_text = "".join(self.raw_lines[entry.start :])
             else:
                 self.finish(entry, len(self.lines))
         return self.catalog
+
+    def tokens(self, entry: _Entry, line: str, obsolete: bool, i: int) -> _Entry:
+        """Feed one line of keywords and strings to the entry (or to the next one)."""
+        pos = 0
+        while pos < len(line):
+            m = _TOKEN_RE.match(line, pos)
+            if m is None:
+                rest = line[pos:].lstrip()
+                if rest.startswith('"'):
+                    raise self.error(i, 'end of line within a string (a missing "?)')
+                raise self.error(i, f"syntax error: {rest[:40]!r}")
+            pos = m.end()
+            if m.group("string") is not None:
+                if entry.last is None:
+                    raise self.error(i, "a string with no keyword before it")
+                if entry.obsolete is not None and entry.obsolete != obsolete:
+                    raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
+                value = self.string(m.group("string"), i)
+                if entry.undecodable_line is None and _UNDECODABLE_RE.search(value):
+                    entry.undecodable_line = self.line_of(i)
+                entry.last.append(value)
+                entry.pending = False
+                continue
+            if entry.pending:
+                raise self.error(i, "a keyword without its string")
+            entry = self.keyword(entry, m.group("keyword"), m.group("index"), obsolete, i)
+            entry.pending = True
+        return entry
+
+    def keyword(
+        self, entry: _Entry, keyword: str, index: str | None, obsolete: bool, i: int
+    ) -> _Entry:
+        if keyword in ("msgctxt", "msgid") and entry.has_msgstr:
+            self.finish(entry, i)
+            entry = _Entry(i)
+        if entry.obsolete is None and keyword in ("msgctxt", "msgid"):
+            entry.obsolete = obsolete
+        elif entry.obsolete is not None and entry.obsolete != obsolete:
+            raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
+        entry.started = True
+        if keyword == "msgctxt":
+            if entry.has_msgid or "msgctxt" in entry.fields:
+                raise self.error(i, "msgctxt must come before msgid, once")
+            entry.msg.lineno = entry.msg.lineno or self.line_of(i)
+            entry.last = entry.fields["msgctxt"] = []
+        elif keyword == "msgid":
+            if entry.has_msgid:
+                raise self.error(i, "missing msgstr before this msgid")
+            entry.has_msgid = True
+            entry.msg.lineno = entry.msg.lineno or self.line_of(i)
+            entry.last = entry.fields["msgid"] = []
+        elif keyword == "msgid_plural":
+            if not entry.has_msgid or entry.has_msgstr or "msgid_plural" in entry.fields:
+                raise self.error(i, "msgid_plural must follow msgid")
+            entry.last = entry.fields["msgid_plural"] = []
+        else:
+            entry.last = self.msgstr(entry, index, i)
+            entry.has_msgstr = True
+        return entry
+
+    def msgstr(self, entry: _Entry, index: str | None, i: int) -> list[str]:
+        if not entry.has_msgid:
+            raise self.error(i, "msgstr without msgid")
+        if index is None:
+            if "msgid_plural" in entry.fields:
+                raise self.error(i, "a plural entry needs msgstr[N], not msgstr")
+            if "msgstr" in entry.fields:
+                raise self.error(i, "a second msgstr")
+            entry.fields["msgstr"] = []
+            return entry.fields["msgstr"]
+        if "msgid_plural" not in entry.fields:
+            raise self.error(i, "msgstr[N] without msgid_plural")
+        n = int(index)
+        if n != len(entry.plural_strings):
+            raise self.error(i, f"msgstr[{n}] out of order")
+        entry.plural_strings[n] = []
+        return entry.plural_strings[n]
 
     def string(self, text: str, i: int) -> str:
         if len(text) > 1 and text[0] == '"' and text[-1] == '"':
@@ -305,12 +381,15 @@ class _Parser:
         if kind == "|":
             body = body.strip()
             m = _KEYWORD_RE.match(body)
-            if m and m.group(1) in ("msgctxt", "msgid", "msgid_plural"):
+            if m and m.group(1) in _PREVIOUS_ORDER:
+                self.check_previous_order(entry, m.group(1), i)
                 entry.last = entry.previous[m.group(1)] = [self.string(m.group(3), i)]
             elif body.startswith('"') and entry.last is not None and entry.previous:
                 entry.last.append(self.string(body, i))
             else:
                 raise self.error(i, f"malformed previous-msgid comment: {line[:40]!r}")
+            if entry.undecodable_line is None and _UNDECODABLE_RE.search(entry.last[-1]):
+                entry.undecodable_line = self.line_of(i)
             return
         entry.last = None
         if kind == ",":
@@ -323,9 +402,17 @@ class _Parser:
             text = line[1:]
             msg.translator_comments.append(text[1:] if text.startswith(" ") else text)
 
+    def check_previous_order(self, entry: _Entry, keyword: str, i: int) -> None:
+        """#| msgctxt, #| msgid, #| msgid_plural: in this order, each once (msgfmt's grammar)."""
+        rank = _PREVIOUS_ORDER.index(keyword)
+        if any(_PREVIOUS_ORDER.index(k) >= rank for k in entry.previous):
+            raise self.error(i, f"previous {keyword} (#|) out of order")
+        if keyword == "msgid_plural" and "msgid" not in entry.previous:
+            raise self.error(i, "previous msgid_plural (#|) without a previous msgid")
+
     def finish(self, entry: _Entry, end: int) -> None:
         msg = entry.msg
-        if not entry.has_msgstr:
+        if not entry.has_msgstr or entry.pending:
             raise self.error(end - 1, "entry has no msgstr")
         msg.msgctxt = entry.text("msgctxt")
         msg.msgid = entry.text("msgid") or ""
@@ -349,16 +436,28 @@ class _Parser:
         last = end
         while last > first_line and not self.lines[last - 1].strip():
             last -= 1
-        raw = "".join(self.lines[first_line:last])
+        raw = "".join(self.raw_lines[first_line:last])
         if msg.msgid == "" and msg.msgctxt is None and not msg.obsolete:
-            self.set_header(msg, raw, entry.msg.lineno or first_line + 1)
+            # The header's bytes are not checked against its charset (msgfmt reads the
+            # charset from it); every other string is.
+            self.set_header(msg, raw, entry.msg.lineno or self.line_of(first_line))
             return
+        if entry.undecodable_line is not None and self.strict:
+            # Bytes its charset cannot decode were kept as surrogates: refused in strings
+            # (msgfmt: "invalid multibyte sequence"), let be in comments, which keep them.
+            raise CatalogError(
+                f"invalid {self.charset} byte sequence in a string",
+                path=self.path,
+                line=entry.undecodable_line,
+            )
+        if msg.key in self.keys:
+            raise CatalogError(
+                f"duplicate message definition: {msg.msgid[:60]!r}", path=self.path, line=msg.lineno
+            )
+        self.keys.add(msg.key)
         msg.source_text = raw if raw.endswith("\n") else raw + "\n"
         msg.source_fingerprint = msg.fingerprint()
-        try:
-            self.catalog.add(msg)
-        except CatalogError as exc:
-            raise CatalogError(exc.message, path=self.path, line=msg.lineno) from None
+        self.catalog.add(msg)
 
     def set_header(self, msg: Message, raw: str, lineno: int) -> None:
         if self.header_seen:
@@ -483,13 +582,13 @@ def dump_po(catalog: Catalog, width: int = WIDTH) -> bytes:
     A text that its charset cannot hold (a new translation with a character outside
     ISO-8859-15, say) turns the whole file into UTF-8, header included, in the same write.
     """
-    charset = catalog.charset
+    codec = catalog.codec
     text = write_po(catalog, width)
     if catalog.newline != "\n":
         text = text.replace("\n", catalog.newline)
     try:
-        return text.encode(charset)
-    except (UnicodeEncodeError, LookupError):
+        return text.encode(codec, "surrogateescape")  # comments' odd bytes, as they were
+    except UnicodeEncodeError:
         _declare_utf8(catalog)
         return dump_po(catalog, width)
 
