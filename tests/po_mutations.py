@@ -118,7 +118,8 @@ class Case:
 
 def corpus_files(shared: Path) -> list[Path]:
     corpus = shared / "corpus"
-    return sorted([*corpus.glob("po/*/*.po"), *corpus.glob("po/*/*.pot"), *corpus.glob("polib/*.po")])
+    found = [*corpus.glob("po/*/*.po"), *corpus.glob("po/*/*.pot"), *corpus.glob("polib/*.po")]
+    return sorted(found)
 
 
 def mutated_cases(sources: list[Path], count: int, seed: int) -> Iterator[Case]:

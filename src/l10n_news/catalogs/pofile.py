@@ -23,6 +23,9 @@ _TOKEN_RE = re.compile(
     r"\s*(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr)(?:\[(?P<index>\d+)\])?"
     r'|(?P<string>"(?:[^"\\]|\\.)*"))'
 )
+_KEYWORD_LINE_RE = re.compile(
+    r'(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*("(?:[^"\\]|\\.)*")'
+)
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(\".*)$")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _UNESCAPES = {
@@ -286,6 +289,23 @@ class _Parser:
 
     def tokens(self, entry: _Entry, line: str, obsolete: bool, i: int) -> _Entry:
         """Feed one line of keywords and strings to the entry (or to the next one)."""
+        if (
+            line[0] == '"'
+            and line[-1] == '"'
+            and entry.last is not None
+            and not entry.pending
+            and line.count('"') == 2
+            and "\\" not in line
+        ):
+            # The usual continuation line, one plain string: no token loop.
+            self.append(entry, line[1:-1], obsolete, i)
+            return entry
+        simple = _KEYWORD_LINE_RE.fullmatch(line)
+        if simple is not None and not entry.pending:
+            # The usual keyword line: one keyword and one string.
+            entry = self.keyword(entry, simple.group(1), simple.group(2), obsolete, i)
+            self.append(entry, self.string(simple.group(3), i), obsolete, i)
+            return entry
         pos = 0
         while pos < len(line):
             m = _TOKEN_RE.match(line, pos)
@@ -298,19 +318,23 @@ class _Parser:
             if m.group("string") is not None:
                 if entry.last is None:
                     raise self.error(i, "a string with no keyword before it")
-                if entry.obsolete is not None and entry.obsolete != obsolete:
-                    raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
-                value = self.string(m.group("string"), i)
-                if entry.undecodable_line is None and _UNDECODABLE_RE.search(value):
-                    entry.undecodable_line = self.line_of(i)
-                entry.last.append(value)
-                entry.pending = False
+                self.append(entry, self.string(m.group("string"), i), obsolete, i)
                 continue
             if entry.pending:
                 raise self.error(i, "a keyword without its string")
             entry = self.keyword(entry, m.group("keyword"), m.group("index"), obsolete, i)
             entry.pending = True
         return entry
+
+    def append(self, entry: _Entry, value: str, obsolete: bool, i: int) -> None:
+        """A string for the field the last keyword opened."""
+        if entry.obsolete is not None and entry.obsolete != obsolete:
+            raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
+        if entry.undecodable_line is None and _UNDECODABLE_RE.search(value):
+            entry.undecodable_line = self.line_of(i)
+        assert entry.last is not None
+        entry.last.append(value)
+        entry.pending = False
 
     def keyword(
         self, entry: _Entry, keyword: str, index: str | None, obsolete: bool, i: int
