@@ -154,7 +154,7 @@ def our_verdict(data: bytes) -> tuple[bool, str]:
 
 
 # Escapes polib leaves as they are (it decodes only \\ \" \n \t \r): no fair comparison there.
-_POLIB_BLIND_RE = re.compile(rb'\\[abfv0-7x]')
+_POLIB_BLIND_RE = re.compile(rb"\\[abfv0-7x]")
 
 
 def entries_ours(data: bytes) -> list[tuple]:

@@ -36,13 +36,13 @@ class CompileReport:
         }
 
 
-def validate_plural_forms(catalog: Catalog, path: str) -> None:
+def validate_plural_forms(catalog: Catalog, path: str, *, use_fuzzy: bool = False) -> None:
     """msgfmt --check's test of the plural rule. Like libintl it looks for `nplurals=` and
     `plural=` anywhere in the header; once a translated plural entry exists they must be
     there, and the rule must give, for n = 0..1000, a form below nplurals without dividing
     by zero."""
     header = catalog.header_msgstr()
-    has_plurals = any(m.pluralizable and any(m.msgstr_plural) for m in catalog)
+    has_plurals = any(m.pluralizable and included_in_mo(m, use_fuzzy) for m in catalog)
     if "nplurals=" not in header or "plural=" not in header.replace("nplurals=", ""):
         if has_plurals and header:
             raise CatalogError(
@@ -68,7 +68,7 @@ def validate_for_compile(catalog: Catalog, path: str, *, use_fuzzy: bool = False
     a plural entry with the wrong number of forms, and, in what goes into the .mo, newlines at
     the start or end of msgid but not msgstr, and format strings that do not match."""
     validate_header(catalog, path)
-    validate_plural_forms(catalog, path)
+    validate_plural_forms(catalog, path, use_fuzzy=use_fuzzy)
     n = catalog.nplurals
     for msg in catalog:
         if msg.pluralizable and len(msg.msgstr_plural) != n:

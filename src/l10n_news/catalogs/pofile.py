@@ -466,9 +466,10 @@ class _Parser:
             # charset from it); every other string is.
             self.set_header(msg, raw, entry.msg.lineno or self.line_of(first_line))
             return
-        if entry.undecodable_line is not None and self.strict:
+        if entry.undecodable_line is not None and self.strict and self.header_seen:
             # Bytes its charset cannot decode were kept as surrogates: refused in strings
-            # (msgfmt: "invalid multibyte sequence"), let be in comments, which keep them.
+            # once the header has named the charset (msgfmt: "invalid multibyte sequence"),
+            # let be in comments, which keep them.
             raise CatalogError(
                 f"invalid {self.charset} byte sequence in a string",
                 path=self.path,
