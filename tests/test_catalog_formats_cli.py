@@ -1,0 +1,77 @@
+"""Through the real commands: CR, CRLF and 8-bit catalogs keep every translation and their form."""
+
+from __future__ import annotations
+
+import gettext
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import article_text, make_workspace, write_article
+from l10n_news.cli.main import cli
+from l10n_news.workspace import Workspace
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def translated_ws(tmp_path):
+    """A workspace whose ru catalog of 'festival' is fully reviewed."""
+    root = make_workspace(tmp_path / "ws", 'languages = ["en", "ru"]\nsource_language = "en"\n')
+    write_article(root, "festival", article_text())
+    assert run("extract", "-C", str(root)).exit_code == 0
+    assert run("update", "-C", str(root)).exit_code == 0
+    ws = Workspace.load(root)
+    path = ws.po_path("ru", "festival")
+    catalog = ws.read_catalog(path)
+    for n, msg in enumerate(catalog):
+        msg.msgstr = f"Перевод {n}: ёжик"
+    ws.write_catalog(path, catalog)
+    return root, ws, path
+
+
+def reviewed(ws: Workspace, path) -> dict[str, str]:
+    return {m.msgid: m.msgstr for m in ws.read_catalog(path) if m.translated}
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\r\n"])
+def test_update_keeps_every_translation_of_a_cr_or_crlf_catalog(translated_ws, newline):
+    root, ws, path = translated_ws
+    before = reviewed(ws, path)
+    path.write_bytes(path.read_bytes().replace(b"\n", newline))
+    write_article(root, "festival", article_text(body="The festival opened on Monday.\n\nNew.\n"))
+    assert run("extract", "-C", str(root)).exit_code == 0
+    result = run("update", "-C", str(root))
+    assert result.exit_code == 0, result.output
+    data = path.read_bytes()
+    assert data.count(newline) > 10
+    if newline == b"\r\n":
+        assert b"\n" not in data.replace(b"\r\n", b"")
+    else:
+        assert b"\n" not in data
+    after = ws.read_catalog(path)
+    kept = {m.msgid: m.msgstr for m in after.all_messages() if m.msgstr}
+    assert set(before.values()) <= set(kept.values())  # active, fuzzy or obsolete: not lost
+    assert run("stats", "-C", str(root)).exit_code == 0
+
+
+def test_an_8_bit_catalog_reads_back_the_same_after_every_command(translated_ws):
+    root, ws, path = translated_ws
+    text = path.read_text("utf-8").replace("charset=UTF-8", "charset=ISO-8859-5")
+    path.write_bytes(text.encode("iso-8859-5"))
+    before = reviewed(ws, path)
+    write_article(root, "festival", article_text(title="Festival opens in Astana"))
+    for command in ("extract", "update", "check", "compile", "stats"):
+        result = run(command, "-C", str(root))
+        assert result.exit_code in (0, 1), (command, result.output)  # check may find things
+    data = path.read_bytes()
+    assert b"charset=ISO-8859-5" in data
+    assert data.decode("iso-8859-5")  # still valid in its charset
+    after = {m.msgid: m.msgstr for m in ws.read_catalog(path).all_messages() if m.msgstr}
+    assert set(before.values()) <= set(after.values())
+    assert all("ёжик" in v for v in after.values())
+    with path.with_suffix(".mo").open("rb") as mo:
+        translations = gettext.GNUTranslations(mo)
+    assert translations.gettext("The festival opened on Monday.").endswith("ёжик")
