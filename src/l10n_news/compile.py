@@ -71,14 +71,14 @@ def validate_for_compile(catalog: Catalog, path: str, *, use_fuzzy: bool = False
     validate_plural_forms(catalog, path, use_fuzzy=use_fuzzy)
     n = catalog.nplurals
     for msg in catalog:
+        if not included_in_mo(msg, use_fuzzy):
+            continue  # msgfmt drops it before any check
         if msg.pluralizable and len(msg.msgstr_plural) != n:
             raise CatalogError(
                 f"{len(msg.msgstr_plural)} plural forms, but Plural-Forms says nplurals={n}",
                 path=path,
                 line=msg.lineno,
             )
-        if not included_in_mo(msg, use_fuzzy):
-            continue
         for problem in _entry_problems(msg):
             raise CatalogError(problem, path=path, line=msg.lineno)
 

@@ -246,7 +246,10 @@ class Catalog:
 
     @property
     def nplurals(self) -> int:
-        match = _PLURALS_RE.search(self.header.get("Plural-Forms", ""))
+        """nplurals as gettext finds it: the first `nplurals=` anywhere in the header."""
+        match = _PLURALS_RE.search(self.header.get("Plural-Forms", "")) or _PLURALS_RE.search(
+            self.header_msgstr()
+        )
         return int(match.group(1)) if match else 2
 
     @property

@@ -100,10 +100,9 @@ def unescape(text: str, charset: str = "utf-8") -> str:
 def _decode_escaped(data: bytearray, charset: str) -> str:
     if 0 in data:
         raise ValueError("a NUL byte (\\0) in a string: gettext would cut the text there")
-    try:
-        return bytes(data).decode(charset)
-    except (UnicodeDecodeError, LookupError):
-        raise ValueError(f"escaped bytes {bytes(data)!r} are not valid {charset}") from None
+    # msgfmt copies escaped bytes without checking them against the charset: so do we
+    # (bytes that do not decode are kept as surrogates and written back as they were).
+    return bytes(data).decode(charset, "surrogateescape")
 
 
 def escape(text: str) -> str:
@@ -124,6 +123,7 @@ class _Entry:
         self.obsolete: bool | None = None
         self.last: list[str] | None = None
         self.pending = False  # a keyword waits for its first string
+        self.previous_last: list[str] | None = None  # the #| string being continued
         self.undecodable_line: int | None = None  # first string with bytes its charset lacks
         self.started = False  # any line at all
 
@@ -298,13 +298,13 @@ class _Parser:
             and "\\" not in line
         ):
             # The usual continuation line, one plain string: no token loop.
-            self.append(entry, line[1:-1], obsolete, i)
+            self.append(entry, line, obsolete, i)
             return entry
         simple = _KEYWORD_LINE_RE.fullmatch(line)
         if simple is not None and not entry.pending:
             # The usual keyword line: one keyword and one string.
             entry = self.keyword(entry, simple.group(1), simple.group(2), obsolete, i)
-            self.append(entry, self.string(simple.group(3), i), obsolete, i)
+            self.append(entry, simple.group(3), obsolete, i)
             return entry
         pos = 0
         while pos < len(line):
@@ -318,7 +318,7 @@ class _Parser:
             if m.group("string") is not None:
                 if entry.last is None:
                     raise self.error(i, "a string with no keyword before it")
-                self.append(entry, self.string(m.group("string"), i), obsolete, i)
+                self.append(entry, m.group("string"), obsolete, i)
                 continue
             if entry.pending:
                 raise self.error(i, "a keyword without its string")
@@ -326,11 +326,13 @@ class _Parser:
             entry.pending = True
         return entry
 
-    def append(self, entry: _Entry, value: str, obsolete: bool, i: int) -> None:
-        """A string for the field the last keyword opened."""
+    def append(self, entry: _Entry, raw: str, obsolete: bool, i: int) -> None:
+        """A string (as written, quotes and all) for the field the last keyword opened."""
         if entry.obsolete is not None and entry.obsolete != obsolete:
             raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
-        if entry.undecodable_line is None and _UNDECODABLE_RE.search(value):
+        value = self.string(raw, i)
+        # Only bytes written as they are must fit the charset: msgfmt copies escaped ones.
+        if entry.undecodable_line is None and _UNDECODABLE_RE.search(raw):
             entry.undecodable_line = self.line_of(i)
         assert entry.last is not None
         entry.last.append(value)
@@ -347,6 +349,8 @@ class _Parser:
         elif entry.obsolete is not None and entry.obsolete != obsolete:
             raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
         entry.started = True
+        if entry.previous and "msgid" not in entry.previous:
+            raise self.error(i, "a previous msgctxt (#|) without a previous msgid")
         if keyword == "msgctxt":
             if entry.has_msgid or "msgctxt" in entry.fields:
                 raise self.error(i, "msgctxt must come before msgid, once")
@@ -407,14 +411,20 @@ class _Parser:
             m = _KEYWORD_RE.match(body)
             if m and m.group(1) in _PREVIOUS_ORDER:
                 self.check_previous_order(entry, m.group(1), i)
-                entry.last = entry.previous[m.group(1)] = [self.string(m.group(3), i)]
-            elif body.startswith('"') and entry.last is not None and entry.previous:
-                entry.last.append(self.string(body, i))
+                raw = m.group(3)
+                entry.previous_last = entry.previous[m.group(1)] = [self.string(raw, i)]
+            elif body.startswith('"') and entry.previous_last is not None:
+                raw = body
+                entry.previous_last.append(self.string(raw, i))
             else:
                 raise self.error(i, f"malformed previous-msgid comment: {line[:40]!r}")
-            if entry.undecodable_line is None and _UNDECODABLE_RE.search(entry.last[-1]):
+            entry.last = None  # a keyword must open the entry's own first string
+            if entry.undecodable_line is None and _UNDECODABLE_RE.search(raw):
                 entry.undecodable_line = self.line_of(i)
             return
+        if entry.previous:
+            # In GNU's grammar the #| lines lead straight into the entry's keywords.
+            raise self.error(i, "a comment between the previous msgid (#|) and the entry")
         entry.last = None
         if kind == ",":
             msg.flags.extend(f.strip() for f in body.split(",") if f.strip())
