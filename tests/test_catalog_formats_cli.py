@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -75,3 +76,20 @@ def test_an_8_bit_catalog_reads_back_the_same_after_every_command(translated_ws)
     with path.with_suffix(".mo").open("rb") as mo:
         translations = gettext.GNUTranslations(mo)
     assert translations.gettext("The festival opened on Monday.").endswith("ёжик")
+
+
+def test_a_plural_rule_that_divides_by_zero_is_refused_by_compile_and_check(translated_ws):
+    root, _, path = translated_ws
+    text = path.read_text("utf-8")
+    header_line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln == 'msgid ""')
+    text = text.replace("Plural-Forms: nplurals=3;", "Plural-Forms: nplurals=3; plural=n/0; x=")
+    path.write_text(text, "utf-8")
+    compiled = run("compile", "-C", str(root))
+    assert compiled.exit_code == 2
+    assert "l10n-news: locales/ru/LC_MESSAGES/festival.po:" in compiled.output
+    assert "division by zero" in compiled.output and "Traceback" not in compiled.output
+    assert not path.with_suffix(".mo").exists()
+    checked = run("check", "-C", str(root), "--json")
+    assert checked.exit_code == 1
+    findings, _ = json.JSONDecoder().raw_decode(checked.output)
+    assert [f["line"] for f in findings if f["check"] == "plural-forms"] == [header_line]

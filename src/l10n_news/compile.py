@@ -8,9 +8,9 @@ from pathlib import Path
 
 from l10n_news.catalogs import Catalog, Message, write_mo
 from l10n_news.catalogs.mofile import included_in_mo
-from l10n_news.catalogs.plural_forms import PluralFormsError, validated_plural_rule
 from l10n_news.checks.formats import PARSERS
 from l10n_news.checks.placeholders import check_flagged
+from l10n_news.checks.plurals import plural_rule_problem
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
 from l10n_news.state import RunState
@@ -37,24 +37,10 @@ class CompileReport:
 
 
 def validate_plural_forms(catalog: Catalog, path: str, *, use_fuzzy: bool = False) -> None:
-    """msgfmt --check's test of the plural rule. Like libintl it looks for `nplurals=` and
-    `plural=` anywhere in the header; once a translated plural entry exists they must be
-    there, and the rule must give, for n = 0..1000, a form below nplurals without dividing
-    by zero."""
-    header = catalog.header_msgstr()
-    has_plurals = any(m.pluralizable and included_in_mo(m, use_fuzzy) for m in catalog)
-    if "nplurals=" not in header or "plural=" not in header.replace("nplurals=", ""):
-        if has_plurals and header:
-            raise CatalogError(
-                "plural entries, but the header has no Plural-Forms with nplurals= and plural=",
-                path=path,
-                line=catalog.header_lineno,
-            )
-        return
-    try:
-        validated_plural_rule(header)
-    except PluralFormsError as exc:
-        raise CatalogError(f"Plural-Forms: {exc}", path=path, line=catalog.header_lineno) from None
+    """msgfmt --check's test of the plural rule (see checks.plurals.plural_rule_problem)."""
+    problem = plural_rule_problem(catalog, use_fuzzy=use_fuzzy)
+    if problem is not None:
+        raise CatalogError(problem, path=path, line=catalog.header_lineno)
 
 
 def validate_header(catalog: Catalog, path: str) -> None:

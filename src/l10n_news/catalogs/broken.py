@@ -49,10 +49,20 @@ def try_read_catalog(path: Path, shown_as: str) -> Catalog | CatalogError:
 
 def catalog_problems(paths: Iterable[tuple[Path, str]]) -> dict[Path, CatalogError]:
     """path -> its error, for each (path, name shown in messages) that cannot be read."""
-    found: dict[Path, CatalogError] = {}
+    return scan_catalogs(paths)[1]
+
+
+def scan_catalogs(
+    paths: Iterable[tuple[Path, str]],
+) -> tuple[dict[Path, Catalog], dict[Path, CatalogError]]:
+    """Every (path, name shown in messages) read: the catalogs, and the errors of the rest."""
+    catalogs: dict[Path, Catalog] = {}
+    problems: dict[Path, CatalogError] = {}
     for path, shown_as in paths:
         if path.is_file():
             result = try_read_catalog(path, shown_as)
             if isinstance(result, CatalogError):
-                found[path] = result
-    return found
+                problems[path] = result
+            else:
+                catalogs[path] = result
+    return catalogs, problems

@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from l10n_news.catalogs.broken import BrokenCatalogs, catalog_problems
+from l10n_news.catalogs.broken import BrokenCatalogs, scan_catalogs
 from l10n_news.checks.base import Severity
 from l10n_news.checks.registry import CHECKS
 from l10n_news.checks.run import check_workspace
@@ -51,7 +51,9 @@ def check(
 
         l10n-news check -l kk --domain ui
     """
-    broken = catalog_problems((p, ws.relative(p)) for _, _, p in ws.catalog_paths())
+    from l10n_news.checks.plurals import plural_rule_findings
+
+    catalogs, broken = scan_catalogs((p, ws.relative(p)) for _, _, p in ws.catalog_paths())
     findings = check_workspace(
         ws,
         langs=list(langs) or None,
@@ -59,6 +61,11 @@ def check(
         only=list(only) or None,
         skip=set(broken),
     )
+    if not only or "plural-forms" in only:
+        for lang, domain, path in ws.catalog_paths():
+            chosen = (not langs or lang in langs) and (not domains or domain in domains)
+            if chosen and path in catalogs:
+                findings += plural_rule_findings(catalogs[path], ws.relative(path), lang)
     counts = Counter(f.severity for f in findings)
     if as_json:
         print_json([f.as_dict() for f in findings])
