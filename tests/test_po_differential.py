@@ -58,8 +58,10 @@ def test_corpus_catalogs_get_gnus_verdict_mo_and_polibs_entries(shared, polib, t
         if gnu:
             accepted += 1
             from l10n_news.catalogs import read_po, write_mo
+            from l10n_news.catalogs.pofile import dump_po
 
             assert write_mo(read_po(path)) == mo.read_bytes(), path.name
+            assert dump_po(read_po(path)) == path.read_bytes(), path.name  # saved unchanged
             assert entries_ours(path.read_bytes()) == entries_polib(polib, path), path.name
     assert accepted >= 25
 

@@ -55,6 +55,8 @@ class Message:
     # so a catalog saved by Poedit or Lokalize keeps its own wrapping.
     source_text: str | None = field(default=None, repr=False)
     source_fingerprint: tuple | None = field(default=None, repr=False)
+    # Blank lines before the entry in its file, kept on save (a new entry gets one).
+    blank_lines_before: int = field(default=1, repr=False)
 
     @property
     def key(self) -> Key:
@@ -206,6 +208,11 @@ class Catalog:
         # How the file was written: kept on save ("\n", "\r\n" or "\r").
         self.newline = "\n"
         self.header_lineno: int | None = None  # line of the header entry in its file
+        # Blank lines as the file had them: before the header, before trailing_text, at the end.
+        self.header_blank_lines = 0
+        self.header_position = 0  # active entries before the header in the file (usually none)
+        self.trailing_blank_lines = 1
+        self.end_blank_lines = 0
 
     # --- the messages ---------------------------------------------------------------
     def __iter__(self) -> Iterator[Message]:

@@ -236,6 +236,7 @@ class _Parser:
         self.catalog = Catalog()
         self.header_seen = False
         self.keys: set[tuple[str | None, str]] = set()  # active and obsolete: msgfmt's rule
+        self.content_end = 0  # index after the last non-blank line of the last entry read
 
     def error(self, lineno: int, message: str) -> CatalogError:
         return CatalogError(message, path=self.path, line=self.line_of(lineno))
@@ -282,9 +283,14 @@ class _Parser:
                 )
             if not entry.has_msgid and "msgctxt" not in entry.fields:
                 # Comments after the last entry: GNU tools accept them; keep them as they are.
-                self.catalog.trailing_text = "".join(self.raw_lines[entry.start :])
-            else:
-                self.finish(entry, len(self.lines))
+                first = entry.start
+                while not self.lines[first].strip():
+                    first += 1
+                self.catalog.trailing_blank_lines = first - self.content_end
+                self.catalog.trailing_text = "".join(self.raw_lines[first:])
+                return self.catalog
+            self.finish(entry, len(self.lines))
+        self.catalog.end_blank_lines = len(self.lines) - self.content_end
         return self.catalog
 
     def tokens(self, entry: _Entry, line: str, obsolete: bool, i: int) -> _Entry:
@@ -471,7 +477,10 @@ class _Parser:
         while last > first_line and not self.lines[last - 1].strip():
             last -= 1
         raw = "".join(self.raw_lines[first_line:last])
+        blank_lines, self.content_end = first_line - self.content_end, last
         if msg.msgid == "" and msg.msgctxt is None and not msg.obsolete:
+            self.catalog.header_blank_lines = blank_lines
+            self.catalog.header_position = len(self.catalog)
             # The header's bytes are not checked against its charset (msgfmt reads the
             # charset from it); every other string is.
             self.set_header(msg, raw, entry.msg.lineno or self.line_of(first_line))
@@ -492,6 +501,7 @@ class _Parser:
         self.keys.add(msg.key)
         msg.source_text = raw if raw.endswith("\n") else raw + "\n"
         msg.source_fingerprint = msg.fingerprint()
+        msg.blank_lines_before = blank_lines
         self.catalog.add(msg)
 
     def set_header(self, msg: Message, raw: str, lineno: int) -> None:
@@ -638,11 +648,22 @@ def _declare_utf8(catalog: Catalog) -> None:
 
 def write_po(catalog: Catalog, width: int = WIDTH) -> str:
     """The catalog as PO text: header, active messages in order, then obsolete ones."""
-    blocks: list[str] = []
+    # (blank lines before, text) per block: the file's own spacing where it was read.
+    blocks: list[tuple[int, str]] = [
+        (m.blank_lines_before, format_message(m, width)) for m in catalog
+    ]
     if catalog.header or catalog.header_comments:
-        blocks.append(format_header(catalog, width))
-    blocks.extend(format_message(m, width) for m in catalog)
-    blocks.extend(format_message(m, width) for m in catalog.obsolete)
+        at = min(catalog.header_position, len(blocks))  # where the file had it
+        blocks.insert(at, (catalog.header_blank_lines, format_header(catalog, width)))
+    blocks.extend((m.blank_lines_before, format_message(m, width)) for m in catalog.obsolete)
     if catalog.trailing_text:
-        blocks.append(catalog.trailing_text)
-    return "\n".join(blocks)
+        blocks.append((catalog.trailing_blank_lines, catalog.trailing_text))
+    if blocks and not (
+        catalog.header_position == 0 and (catalog.header or catalog.header_comments)
+    ):
+        blocks[0] = (0, blocks[0][1])  # a file starts with its first entry
+    # GNU reads entries with no blank line between them too: the file's count is kept.
+    out = ["\n" * blanks + text for blanks, text in blocks]
+    if out:
+        out.append("\n" * catalog.end_blank_lines)
+    return "".join(out)
