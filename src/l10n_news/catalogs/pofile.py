@@ -1,9 +1,11 @@
 """Reading and writing PO and POT files (the model lives in `catalog`).
 
-Written by hand rather than through polib or Babel because neither keeps what a translator's
-tool wrote: an entry nobody changed is written back exactly as it was read (Poedit's wrapping,
-its header order, its comments), and every entry remembers its line for `file:line` findings.
-New or changed entries are written the way GNU msgmerge writes them (wrapped at 79 columns).
+The reader accepts and refuses what GNU msgfmt --check's reader does (tests/
+test_po_differential.py), in any charset and with LF, CRLF or CR line ends. Saving keeps what a
+translator's tool wrote: an entry nobody changed is written back exactly as it was read
+(Poedit's wrapping, header order, comments, blank lines), in the file's charset and line
+ending; new or changed entries are written the way GNU msgmerge writes them (79 columns).
+polib and Babel do neither (README, "Development", has the figures).
 """
 
 from __future__ import annotations
