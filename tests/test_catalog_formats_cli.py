@@ -93,3 +93,17 @@ def test_a_plural_rule_that_divides_by_zero_is_refused_by_compile_and_check(tran
     assert checked.exit_code == 1
     findings, _ = json.JSONDecoder().raw_decode(checked.output)
     assert [f["line"] for f in findings if f["check"] == "plural-forms"] == [header_line]
+
+
+def test_publish_holds_back_only_the_variant_whose_catalog_is_broken(sample_ws):
+    ws = Workspace.load(sample_ws)
+    slug = next(p.stem for _, _, p in ws.catalog_paths() if p.stem != "ui")
+    bad = ws.po_path("ru", slug)
+    bad.write_bytes(bad.read_bytes() + b'msgstr "a second one"\n')
+    result = run("publish", "-C", str(sample_ws))
+    assert "Traceback" not in result.output
+    assert f"held back {slug}: locales/ru/LC_MESSAGES/{slug}.po:" in result.output
+    site = sample_ws / "site"
+    assert not (site / "ru" / slug).exists()
+    assert (site / "en" / slug / "index.html").is_file()
+    assert (site / "kk" / slug / "index.html").is_file()

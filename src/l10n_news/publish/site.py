@@ -287,7 +287,7 @@ def _judge_variant(
     return {
         "passed": verdict.passed,
         "draft": verdict.draft,
-        "reason": verdict.reason,
+        "reason": inputs.problems.get(lang, verdict.reason),  # a broken catalog says so
         "source_lang": article.lang,
         "article": verdict.article.as_dict(),
         "ui": verdict.ui.as_dict(),
