@@ -16,7 +16,8 @@ from jinja2 import Environment
 from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import CatalogError
-from l10n_news.publish import pages
+from l10n_news.languages import derived_from
+from l10n_news.publish import derived, pages
 from l10n_news.publish.leaks import Leak, check_html
 from l10n_news.publish.pages import RenderedVariant
 from l10n_news.publish.settings import PublishSettings
@@ -68,6 +69,9 @@ class SlugInputs:
 
     def catalog(self, lang: str) -> Catalog | None:
         if lang not in self._catalogs:
+            if derived_from(lang) is not None:  # derived variants: kk-Latn is made from kk
+                self._catalogs[lang] = derived.article_catalog(self, lang)
+                return self._catalogs[lang]
             path = self.ws.po_path(lang, self.slug)
             # A broken catalog holds back its variant, like a missing one; the rest publish.
             found = try_read_catalog(path, self.ws.relative(path)) if path.is_file() else None
