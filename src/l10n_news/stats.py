@@ -6,6 +6,7 @@ from, marked `derived_from`, since each of its units has that unit's review stat
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from l10n_news.catalogs import Catalog, State
@@ -63,6 +64,9 @@ def catalog_stats(catalog: Catalog, lang: str, domain: str) -> CatalogStats:
 class WorkspaceStats:
     rows: list[CatalogStats] = field(default_factory=list)
     problems: list[CatalogError] = field(default_factory=list)  # catalogs that cannot be read
+
+    def __iter__(self) -> Iterator[CatalogStats]:
+        return iter(self.rows)
 
 
 def workspace_stats(

@@ -3,7 +3,6 @@ rule itself computes, as msgfmt --check requires (`plural=n/0` is refused)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from l10n_news.catalogs.catalog import Catalog
@@ -78,7 +77,6 @@ def cldr_plural_indexes(lang: str) -> tuple[int, ...]:
 
 def check_plural_header(item: CheckInput) -> list[str]:
     """`item.target` is the catalog's Plural-Forms value, `item.target_lang` its language."""
-    import gettext
 
     from l10n_news.languages import LANGUAGES
 
@@ -96,12 +94,11 @@ def check_plural_header(item: CheckInput) -> list[str]:
             f"Plural-Forms says nplurals={item.nplurals}, but {name} has {nplurals} "
             f"(CLDR); write: {LANGUAGES[lang].plural_forms}"
         ]
-    match = re.search(r"plural\s*=\s*([^;]+)", item.target)
     try:
-        formula = gettext.c2py(match.group(1).strip()) if match else None
-    except (ValueError, SyntaxError):
-        return []  # an unreadable expression is the plural-expression check's business
-    if formula is None:
+        # msgfmt's own test first: a rule that fails it (plural=n/0) is reported on its own
+        # (`plural_rule_findings`) and must not be evaluated here.
+        formula = validated_plural_rule(item.target)
+    except PluralFormsError:
         return []
     for n, index in zip(_SAMPLE_COUNTS, want, strict=True):
         got = formula(n)
