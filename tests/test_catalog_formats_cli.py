@@ -107,3 +107,21 @@ def test_publish_holds_back_only_the_variant_whose_catalog_is_broken(sample_ws):
     assert not (site / "ru" / slug).exists()
     assert (site / "en" / slug / "index.html").is_file()
     assert (site / "kk" / slug / "index.html").is_file()
+
+
+def test_run_goes_on_past_a_broken_catalog_and_names_it(sample_ws):
+    ws = Workspace.load(sample_ws)
+    slug = next(p.stem for lang, _, p in ws.catalog_paths() if lang == "kk" and p.stem != "ui")
+    bad = ws.po_path("kk", slug)
+    broken = bad.read_bytes() + b'msgstr "a second one"\n'
+    bad.write_bytes(broken)
+    result = run("run", "-C", str(sample_ws), "--engine", "pseudo")
+    assert result.exit_code == 1, result.output
+    assert f"l10n-news: locales/kk/LC_MESSAGES/{slug}.po:" in result.output
+    assert "Traceback" not in result.output
+    assert bad.read_bytes() == broken
+    site = sample_ws / "site"
+    assert (site / "ru" / slug / "index.html").is_file()
+    assert not (site / "kk" / slug).exists()
+    translated = run("translate", "-C", str(sample_ws), "--engine", "pseudo")
+    assert translated.exit_code == 2 and f"locales/kk/LC_MESSAGES/{slug}.po:" in translated.output
