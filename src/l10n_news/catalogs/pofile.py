@@ -108,7 +108,11 @@ def _decode_escaped(data: bytearray, charset: str) -> str:
 
 
 def escape(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    escaped = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    if _UNDECODABLE_RE.search(escaped):
+        # A byte its charset lacks (read from an escape) goes back out as an escape.
+        escaped = _UNDECODABLE_RE.sub(lambda m: f"\\{ord(m.group(0)) - 0xDC00:03o}", escaped)
+    return escaped
 
 
 class _Entry:
