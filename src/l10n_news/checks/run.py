@@ -147,9 +147,11 @@ def check_workspace(
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
     use_cache: bool = False,
+    skip: Collection[Path] = (),
 ) -> list[Finding]:
     """Findings for every translated or draft entry of the chosen catalogs, in file order.
 
+    Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared.
     With `use_cache`, a catalog none of whose inputs changed since the last cached check
     gives its findings from `.l10n-news/check-findings.json` (only for a full check).
     """
@@ -161,7 +163,7 @@ def check_workspace(
     paths = [
         (lang, domain, path)
         for lang, domain, path in ws.catalog_paths()
-        if (not langs or lang in langs) and (not domains or domain in domains)
+        if (not langs or lang in langs) and (not domains or domain in domains) and path not in skip
     ]
     if domains:
         known = {domain for _, domain, _ in ws.catalog_paths()}
@@ -187,7 +189,9 @@ def check_workspace(
             found = []
             if lang != ws.domain_source_language(domain):
                 found = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
-                found += check_catalog(ws, lang, domain, catalog_at, glossary=glossary, only=only)
+                found += check_catalog(
+                    ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
+                )
             if kept is not None:
                 kept.put(lang, domain, found)
         findings += found
@@ -241,6 +245,11 @@ class FindingsCache:
             self._seen[key] = signature(path)
         return self._seen[key]
 
+    def is_current(self, lang: str, domain: str) -> bool:
+        """Whether the record of this catalog still holds (so the catalog reads, too)."""
+        record = self.table.get(f"{lang}/{domain}")
+        return bool(record) and record.get("files") == self._signatures(lang, domain)
+
     def get(self, lang: str, domain: str) -> list[Finding] | None:
         record = self.table.get(f"{lang}/{domain}")
         if not record or record.get("files") != self._signatures(lang, domain):
@@ -273,6 +282,7 @@ def check_catalog(
     keys: Collection[tuple[str | None, str]] | None = None,
     only: Collection[str] | None = None,
     source_lang: str | None = None,
+    skip: Collection[Path] = (),
 ) -> list[Finding]:
     """Findings for one catalog (only the entries with `keys` (msgctxt, msgid), if given).
 
@@ -285,7 +295,9 @@ def check_catalog(
     siblings = {
         other: catalog_at(ws.po_path(other, domain))
         for other in ws.languages
-        if other not in (lang, source_lang) and ws.po_path(other, domain).is_file()
+        if other not in (lang, source_lang)
+        and ws.po_path(other, domain).is_file()
+        and ws.po_path(other, domain) not in skip
     }
     wanted = None if keys is None else set(keys)
     findings: list[Finding] = []

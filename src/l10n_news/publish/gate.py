@@ -272,6 +272,7 @@ def workspace_strings(
 ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
     """Every language's vocabulary as the leak check knows it: (what is known to be right —
     the theme's ui strings, chrome words, calendar —, the workspace's own ui translations)."""
+    from l10n_news.catalogs.broken import try_read_catalog
     from l10n_news.importers.chrome import default_vocabulary
     from l10n_news.languages import LANGUAGES
     from l10n_news.publish.leaks import CHROME, UI, base_strings, guess_language
@@ -293,7 +294,8 @@ def workspace_strings(
             continue
         theme = theme_ui_catalog(lang)
         path = ws.po_path(lang, UI_DOMAIN)
-        own = ws.read_catalog(path) if path.is_file() else None
+        read = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
+        own = read if isinstance(read, Catalog) else None  # a broken one is reported elsewhere
         for catalog, table in ((theme, strings[lang]), (own, workspace_ui.setdefault(lang, {}))):
             for msg in catalog or ():
                 for text in msg.strings:

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news import __version__
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.errors import ConfigError, PublishError
+from l10n_news.errors import CatalogError, ConfigError, PublishError
 from l10n_news.fileio import StagedWrites
 from l10n_news.languages import DERIVED, LANGUAGES, derived_from
 from l10n_news.publish import derived, pages
@@ -255,6 +256,11 @@ class _Publish:
             if link:  # a linked catalog is not read: the language waits until it is a file
                 problem = f"{shown_path(ws, ws.po_path(base, UI_DOMAIN))}: refused: {link}"
                 result[lang] = UiLanguage(None, Counts(), all_ui, [problem], [])
+                continue
+            own = ws.po_path(base, UI_DOMAIN)
+            found = try_read_catalog(own, ws.relative(own)) if own.is_file() else None
+            if isinstance(found, CatalogError):  # a broken ui catalog holds the language back
+                result[lang] = UiLanguage(None, Counts(), all_ui, [str(found)], [])
                 continue
             catalog, origin = ui_catalog(ws, base)
             catalog = derived.ui_catalog(ws, lang, catalog)

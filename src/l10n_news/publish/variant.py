@@ -14,7 +14,9 @@ from typing import Any
 
 from jinja2 import Environment
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
+from l10n_news.errors import CatalogError
 from l10n_news.languages import derived_from
 from l10n_news.publish import derived, pages
 from l10n_news.publish.gate import (
@@ -86,6 +88,7 @@ class SlugInputs:
         self._article: Article | None = None
         self._catalogs: dict[Path, Catalog | None] = {}
         self._derived: dict[str, Catalog | None] = {}
+        self.broken: dict[Path, str] = {}  # catalog -> why it cannot be read
         self._wanted: set[tuple[str | None, str]] | None = None
 
     @property
@@ -104,7 +107,11 @@ class SlugInputs:
 
     def catalog_at(self, path: Path) -> Catalog:
         if path not in self._catalogs:
-            self._catalogs[path] = self.ws.read_catalog(path) if path.is_file() else None
+            # A broken catalog holds back its variant, like a missing one; the rest publish.
+            found = try_read_catalog(path, self.ws.relative(path)) if path.is_file() else None
+            self._catalogs[path] = found if isinstance(found, Catalog) else None
+            if isinstance(found, CatalogError):
+                self.broken[path] = str(found)
         found = self._catalogs[path]
         return found if found is not None else Catalog()
 
@@ -152,10 +159,11 @@ def judge_variant(
         threshold=settings.threshold,
         allow_drafts=allow_drafts,
     )
+    base_po = ws.po_path(derived.catalog_language(lang), inputs.slug)
     record: dict[str, Any] = {
         "passed": verdict.passed,
         "draft": verdict.draft,
-        "reason": verdict.reason,
+        "reason": inputs.broken.get(base_po, verdict.reason),  # a broken catalog says so
         "source_lang": article.lang,
         "article": verdict.article.as_dict(),
         "ui": verdict.ui.as_dict(),
