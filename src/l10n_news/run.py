@@ -97,7 +97,7 @@ def run_pipeline(
             for lang, domain, p in ws.catalog_paths()
             if not kept.is_current(lang, domain)
         )
-        findings = check_workspace(ws, use_cache=True, skip=set(broken))
+        findings = check_workspace(ws, use_cache=kept, skip=set(broken))
         starting("compile")
         compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
         starting("publish")

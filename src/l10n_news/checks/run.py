@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
@@ -146,7 +148,7 @@ def check_workspace(
     langs: Collection[str] | None = None,
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
-    use_cache: bool = False,
+    use_cache: bool | FindingsCache = False,
     skip: Collection[Path] = (),
 ) -> list[Finding]:
     """Findings for every translated or draft entry of the chosen catalogs, in file order.
@@ -180,7 +182,9 @@ def check_workspace(
             cache[path] = ws.read_catalog(path)
         return cache[path]
 
-    kept = FindingsCache(ws) if use_cache and only is None else None
+    kept = None
+    if use_cache and only is None:
+        kept = use_cache if isinstance(use_cache, FindingsCache) else FindingsCache(ws)
     findings: list[Finding] = []
     for lang, domain, path in paths:
         # A cached record covers the domain's template too: no need to read its header.
@@ -226,23 +230,38 @@ class FindingsCache:
         self.table: dict[str, Any] = data.get("catalogs", {}) if ok else {}
         glossary = ws.section("glossary").get("path", "glossary.csv")
         self._seen: dict[str, str] = {}
+        self._records: dict[tuple[str, str], str] = {}
+        self._po_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
+        self._pot_dir = os.fspath(ws.pot_path("x").parent)
         shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
         self._shared = [self._signature(path) for path in shared]
 
     def _signatures(self, lang: str, domain: str) -> str:
-        files = [self.ws.po_path(other, domain) for other in self.ws.languages]
-        files += [self.ws.pot_path(domain)]
-        # The signature's racy hash (a file changed within seconds) makes a record unusable
-        # next time, which is what a file that may still change needs.
-        return ";".join([*(self._signature(path) for path in files), *self._shared])
+        # Strings, not Paths: a rerun of a 2,000-article archive asks for 16,000 of these.
+        key = (lang, domain)
+        if key not in self._records:
+            files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
+            files.append(os.path.join(self._pot_dir, f"{domain}.pot"))
+            # The signature's racy hash (a file changed within seconds) makes a record
+            # unusable next time, which is what a file that may still change needs.
+            self._records[key] = ";".join([*map(self._signature, files), *self._shared])
+        return self._records[key]
 
-    def _signature(self, path: Path) -> str:
+    def _signature(self, path: str | Path) -> str:
         """One file's signature, asked once per run: a catalog is a sibling of two others."""
-        key = str(path)
+        key = os.fspath(path)
         if key not in self._seen:
-            from l10n_news.state import signature
+            from l10n_news.state import MISSING, RACY_NS, signature
 
-            self._seen[key] = signature(path)
+            try:
+                st = os.stat(key)
+            except (FileNotFoundError, NotADirectoryError):
+                self._seen[key] = MISSING
+                return MISSING
+            if time.time_ns() - st.st_mtime_ns < RACY_NS:
+                self._seen[key] = signature(Path(key))  # with its content hash
+            else:
+                self._seen[key] = f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}"
         return self._seen[key]
 
     def is_current(self, lang: str, domain: str) -> bool:
