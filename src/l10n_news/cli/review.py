@@ -199,8 +199,8 @@ def review(
     findings and glossary terms. Keys: a accept, e edit ($EDITOR, or inline without one),
     s skip, c clear, b back-translate into the source language, q quit. Each decision is
     written at once, so quitting loses nothing decided. A decision on an entry someone
-    changed meanwhile is refused and the entry shown again (exit 1 at the end). With --list (and --json), only
-    print what awaits review.
+    changed meanwhile is refused and the entry shown again (exit 1 at the end). With --list
+    (and --json), only print what awaits review.
 
     Example:
 
