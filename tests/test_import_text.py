@@ -165,9 +165,8 @@ def test_workspace_extends_and_replaces_the_chrome(tmp_path: Path) -> None:
     _, draft = parse_page(ws, page)
     assert "Подписывайтесь на Telegram" in draft.body
     assert draft.section == ["Город", "Транспорт"]
-    ws = make_ws(tmp_path / "c", "[import.chrome]\nbuttons = []\n")
     with pytest.raises(ConfigError, match="unknown key 'buttons'"):
-        load_chrome(ws.section("import"), ws.config_path)
+        load_chrome({"chrome": {"buttons": []}}, ws.config_path)
 
 
 @pytest.mark.parametrize(
