@@ -104,6 +104,19 @@ TABLES: dict[str, Table] = {
 }
 
 
+def is_time_zone(name: str) -> bool:
+    """Whether `name` is an IANA zone ("Asia/Almaty"); "Asia" (a folder) or "" is not."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 def table_schema(name: str) -> Table | None:
     """The keys of table `name` ("publish", "engines.libre"), or None for an unknown table."""
     if name in TABLES:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from l10n_news.catalogs.tbx import read_tbx
 from l10n_news.errors import ConfigError
@@ -123,7 +124,8 @@ class Glossary:
     @classmethod
     def parse(cls, text: str, *, path: str | Path | None = None) -> Glossary:
         reader = csv.reader(io.StringIO(text))
-        header = [h.strip().lower() for h in next(reader, [])]
+        rows = _rows(reader, path)
+        header = [h.strip().lower() for h in next(rows, (1, []))[1]]
         if not any(lang in header for lang in LANGUAGE_COLUMNS):
             raise ConfigError(
                 f"the first row must name the columns ({','.join(LANGUAGE_COLUMNS)},note,"
@@ -137,8 +139,7 @@ class Glossary:
         if unknown:
             raise ConfigError(f"unknown column {unknown[0]!r}", path=path, line=1)
         terms = []
-        for row in reader:
-            line = reader.line_num
+        for line, row in rows:
             if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
                 continue
             if len(row) > len(header):
@@ -280,6 +281,19 @@ def _match_case(found: str, replacement: str) -> str:
     if found[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def _rows(reader: Any, path: str | Path | None) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each row; a row the csv module cannot read is refused at its line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # e.g. a cell over csv.field_size_limit() (131,072 characters): not a term.
+            raise ConfigError(f"not a CSV row: {exc}", path=path, line=reader.line_num) from None
+        yield reader.line_num, row
 
 
 def _term_from_cells(cells: dict[str, str], path: str | Path | None, line: int) -> Term:

@@ -16,7 +16,7 @@ from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import read_po, write_po
-from l10n_news.config import check_config, key_line
+from l10n_news.config import check_config, is_time_zone, key_line
 from l10n_news.errors import CatalogError, ConfigError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
 from l10n_news.languages import get_language
@@ -26,19 +26,6 @@ STATE_DIR = ".l10n-news"
 UI_DOMAIN = "ui"
 SEGMENTATIONS = ("paragraph", "sentence")
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def is_time_zone(name: str) -> bool:
-    """Whether `name` is an IANA zone ("Asia/Almaty"); "Asia" (a folder) or "" is not."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if not name or name != name.strip():
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
 
 
 def check_slug(slug: str) -> str:
