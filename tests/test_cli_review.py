@@ -367,3 +367,22 @@ def test_piped_keys_a_changed_draft_is_shown_again_and_decided_on_its_new_text(
     msg = ws.read_catalog(ws.po_path("kk", "ui")).get("Join Telegram")
     assert msg is not None and msg.msgstr == "Telegram-ға жазылыңыз"
     assert msg.state == State.REVIEWED
+
+
+def test_an_entry_decided_elsewhere_before_it_is_shown_is_passed_over(
+    ws: Workspace, reviewer_a: PipedReview
+) -> None:
+    reviewer_a.out.wait_for(b"[q]uit")  # A is on entry 1 of 3
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    msg = cat.get("Read the 2,500 comments")
+    msg.fuzzy = False  # B (in Poedit) accepts entry 2
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    reviewer_a.press("s")  # entry 1; entry 2 is not shown and takes no key
+    reviewer_a.out.wait_for(b"now reviewed; skipped")
+    reviewer_a.out.wait_for(b"[3/3]")
+    reviewer_a.press("c")
+    code, output = reviewer_a.finish()
+    assert code == 0, output
+    assert "1 skipped, 1 decided elsewhere, 1 cleared" in output
+    assert states(ws)["Read the 2,500 comments"] == State.REVIEWED
+    assert states(ws)["%d film"] == State.UNTRANSLATED

@@ -279,6 +279,15 @@ class Review:
         refresh(item, msg)
         return msg
 
+    def reload(self, item: ReviewItem) -> bool:
+        """Bring the item up to date with its catalog before it is shown; False when the
+        entry is gone or no longer awaits review (someone decided it meanwhile)."""
+        msg = self.ws.read_catalog(item.path).get(item.message.msgid, item.message.msgctxt)
+        if msg is None:
+            return False
+        refresh(item, msg)
+        return item.awaits_review
+
     def _mark_reviewed(self, msg: Message) -> None:
         msg.fuzzy = False  # also drops the #| previous msgid
         msg.set_comment(MT_COMMENT_PREFIX, None)

@@ -97,6 +97,12 @@ def _decide_each(
 ) -> None:
     glossary = review_glossary(ws)
     for number, item in enumerate(items, start=1):
+        if not session.reload(item):
+            # Decided (or removed) by someone else since the list was made: nothing to show.
+            where = f"{item.file}:{item.message.lineno}"
+            click.echo(f"\n[{number}/{len(items)}] {where}: now {item.message.state}; skipped")
+            done["decided elsewhere"] += 1
+            continue
         _show(item, number, len(items), glossary)
         while True:
             click.echo(KEYS_HELP + " ? ", nl=False)
