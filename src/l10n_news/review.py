@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from l10n_news.catalogs.catalog import (
     MT_COMMENT_PREFIX,
     REVIEW_COMMENT_PREFIX,
+    Catalog,
     Key,
     Message,
     State,
@@ -244,6 +245,7 @@ class Review:
         self.ws = ws
         self._reviewer = reviewer
         self.today = today
+        self._seen: dict[Path, tuple[tuple[int, int, int], Catalog]] = {}  # for `reload`
 
     @property
     def reviewer(self) -> str:
@@ -282,10 +284,19 @@ class Review:
     def reload(self, item: ReviewItem) -> bool:
         """Bring the item up to date with its catalog before it is shown; False when the
         entry is gone or no longer awaits review (someone decided it meanwhile)."""
-        msg = self.ws.read_catalog(item.path).get(item.message.msgid, item.message.msgctxt)
+        try:
+            stat = item.path.stat()
+        except FileNotFoundError:
+            return False
+        # Atomic writes replace the file, so (inode, mtime, size) says whether it changed.
+        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        cached = self._seen.get(item.path)
+        if cached is None or cached[0] != version:
+            cached = self._seen[item.path] = (version, self.ws.read_catalog(item.path))
+        msg = cached[1].get(item.message.msgid, item.message.msgctxt)
         if msg is None:
             return False
-        refresh(item, msg)
+        refresh(item, msg.copy())
         return item.awaits_review
 
     def _mark_reviewed(self, msg: Message) -> None:
