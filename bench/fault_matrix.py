@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REFUSE, ACCEPT = "refused cleanly", "accepted"
+EITHER = "refused cleanly or accepted"  # a random mutation may leave a valid file
 TRACEBACK = "traceback"
 KK_UI = "locales/kk/LC_MESSAGES/ui.po"
 ARTICLE = "articles/steppe-shorts-festival-opens/article.md"
@@ -193,7 +194,8 @@ def input_cases() -> list[InputCase]:
                   EXTRACT),
         InputCase(po, "truncated in a string", KK_UI, lambda d: d[: d.index("Басты".encode()) + 3],
                   STATS),
-        InputCase(po, "NUL byte", KK_UI, _replace("Басты бет", "Басты\x00бет"), STATS),
+        # GNU msgfmt --check accepts a raw NUL inside a string; so do we.
+        InputCase(po, "NUL byte", KK_UI, _replace("Басты бет", "Басты\x00бет"), STATS, ACCEPT),
         InputCase(po, "invalid UTF-8", KK_UI, lambda d: d.replace("Басты".encode(), b"\xff\xfe"),
                   STATS),
         InputCase(po, "escape \\xFFFFFFFFFFFFFFFFFFFF", KK_UI,
@@ -245,6 +247,56 @@ def input_cases() -> list[InputCase]:
     ]
 
 
+# Which file each class damages at random, and the command that reads it.
+RANDOM_TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "config": (CONFIG, STATS),
+    "front matter": (ARTICLE, EXTRACT),
+    "catalog": (KK_UI, STATS),
+    "glossary": ("glossary.csv", CHECK),
+}
+
+
+def _mutation(rng: random.Random) -> tuple[str, Callable[[bytes], bytes]]:
+    """One random damage: a flipped byte, a cut, a doubled or dropped line, a truncation."""
+    kind = rng.choice(["flip", "cut", "double line", "drop line", "truncate", "swap lines"])
+    seed = rng.random()
+
+    def damage(data: bytes) -> bytes:
+        local = random.Random(seed)
+        if not data:
+            return b"\xff"
+        at = local.randrange(len(data))
+        lines = data.split(b"\n")
+        line = local.randrange(len(lines))
+        other = local.randrange(len(lines))
+        if kind == "flip":
+            return data[:at] + bytes([local.randrange(256)]) + data[at + 1 :]
+        if kind == "cut":
+            return data[:at] + data[at + local.randint(1, 40) :]
+        if kind == "double line":
+            return b"\n".join(lines[: line + 1] + lines[line:])
+        if kind == "drop line":
+            return b"\n".join(lines[:line] + lines[line + 1 :])
+        if kind == "swap lines":
+            lines[line], lines[other] = lines[other], lines[line]
+            return b"\n".join(lines)
+        return data[:at]
+
+    return kind, damage
+
+
+def random_cases(per_class: int, seed: int = 12) -> list[InputCase]:
+    """`per_class` random mutations of each class's file (seeded: the same every run)."""
+    rng = random.Random(seed)
+    cases = []
+    for kind, (target, command) in RANDOM_TARGETS.items():
+        for n in range(per_class):
+            name, damage = _mutation(rng)
+            cases.append(InputCase(f"{kind} (random)", f"{name} #{n}", target, damage, command,
+                                   EITHER))
+    return cases
+
+
 def copy_sample(dest: Path) -> Path:
     """The sample workspace (the repository root's), without its compiled or published files."""
     dest.mkdir(parents=True)
@@ -266,6 +318,8 @@ class CaseResult:
 
     @property
     def expected(self) -> bool:
+        if self.case.expect == EITHER:
+            return self.outcome != TRACEBACK
         return self.outcome == self.case.expect
 
 
@@ -288,9 +342,9 @@ def run_input_case(case: InputCase, work: Path, runner: Runner = l10n_news) -> C
     return CaseResult(case, ACCEPT, f"exit {result.code}" + (f": {first[0]}" if first else ""))
 
 
-def run_inputs(work: Path, cases: list[InputCase] | None = None) -> list[CaseResult]:
+def run_inputs(work: Path, cases: list[InputCase]) -> list[CaseResult]:
     results = []
-    for n, case in enumerate(cases or input_cases()):
+    for n, case in enumerate(cases):
         case_dir = work / f"input-{n}"
         results.append(run_input_case(case, case_dir))
         shutil.rmtree(case_dir, ignore_errors=True)
@@ -357,6 +411,7 @@ class RunResult:
     damaged: int = 0
     tracebacks: int = 0
     busy: int = 0  # commands that found the workspace held and refused (exit 3)
+    missed: int = 0  # kills that came after the command had already finished
     notes: list[str] = field(default_factory=list)
 
 
@@ -425,6 +480,8 @@ def run_kills(
             time.sleep(rng.uniform(0.3, max(0.4, full.seconds * 0.95)))
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                result.missed += 1
             _, stderr = proc.communicate()
             result.tried += 1
             if b"Traceback (most recent call last)" in stderr:
@@ -507,10 +564,10 @@ def input_table(results: list[CaseResult]) -> list[str]:
 
 def run_table(results: list[RunResult]) -> list[str]:
     lines = [f"{'run':<34} {'tried':>5} {'consistent':>11} {'damaged':>8} {'traceback':>10} "
-             f"{'busy (exit 3)':>14}"]
+             f"{'busy (exit 3)':>14} {'done before kill':>17}"]
     for r in results:
         lines.append(f"{r.kind:<34} {r.tried:>5} {r.consistent:>11} {r.damaged:>8} "
-                     f"{r.tracebacks:>10} {r.busy:>14}")
+                     f"{r.tracebacks:>10} {r.busy:>14} {r.missed:>17}")
     return lines
 
 
@@ -525,6 +582,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=3, help="kills per command")
     parser.add_argument("--articles", type=int, default=30, help="articles in the archive")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--random", type=int, default=10, help="random mutations per class")
     parser.add_argument("--only", choices=("inputs", "kills", "concurrent"))
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -532,7 +590,7 @@ def main() -> int:
     started = time.perf_counter()
     with scratch() as work:
         if args.only in (None, "inputs"):
-            results = run_inputs(work)
+            results = run_inputs(work, input_cases() + random_cases(args.random, args.seed))
             print("\n".join(input_table(results)))
             for r in results:
                 if not r.expected:

@@ -45,6 +45,11 @@ def load(tmp_path: Path, text: str) -> Workspace:
         ('time_zone = "Asia"\n', 1, "time_zone 'Asia' is not an IANA zone"),
         ('time_zone = "../../etc/passwd"\n', 1, "is not an IANA zone"),
         ('time_zone = "Asia/Almaty "\n', 1, "is not an IANA zone"),
+        ('[engines."libre"]\nconcurrency = 2\nurll = "x"\n', 3, "did you mean 'url'?"),
+        ('# top\n"publish".threshhold = 1\n[translate]\nengines = ["memory"]\n', 2,
+         "did you mean 'threshold'?"),
+        ('[translate]\npublish.threshold = 1\n', 2, "unknown table [translate.publish]"),
+        ('[import]\nchrome = { baner = ["x"] }\n', 2, "did you mean 'banner'?"),
     ],
 )
 def test_bad_configuration_is_refused_with_its_line(
@@ -126,3 +131,20 @@ def test_translate_reads_every_key_the_schema_allows(tmp_path: Path, key: str) -
     value = {"engines": '["memory"]', "trust_memory": "true", "save_every": "3"}[key]
     ws = load(tmp_path, f"[translate]\n{key} = {value}\n")
     TranslateSettings.from_workspace(ws)  # the stage knows the key too
+
+
+def test_a_new_table_is_one_entry_and_a_new_key_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l10n_news import config
+
+    monkeypatch.setitem(config.TABLES, "weblate", {"url": config.TEXT})
+    monkeypatch.setitem(config.TABLES, "language.*", {"alphabet": config.TEXT})
+    ws = load(tmp_path / "a", '[weblate]\nurl = "https://hosted.weblate.org/"\n'
+              '[language.kk-Latn]\nalphabet = "2021"\n')
+    assert ws.section("weblate")["url"].startswith("https://")
+    with pytest.raises(ConfigError, match="did you mean 'url'") as refused:
+        load(tmp_path / "b", '[weblate]\nulr = "x"\n')
+    assert refused.value.line == 2
+    with pytest.raises(ConfigError, match="alphabet must be text"):
+        load(tmp_path / "c", '[language.kk-Latn]\nalphabet = 2021\n')

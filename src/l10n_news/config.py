@@ -122,7 +122,12 @@ def table_schema(name: str) -> Table | None:
     if name in TABLES:
         return TABLES[name]
     parent, _, _ = name.rpartition(".")
-    return TABLES.get(f"{parent}.*" if parent else "*")
+    wildcard = TABLES.get(f"{parent}.*" if parent else "*")
+    if wildcard is not None:
+        return wildcard
+    if any(table.startswith(f"{name}.") for table in TABLES):
+        return {}  # only holds tables, such as [language] for "language.*"
+    return None
 
 
 def check_config(config: dict[str, Any], path: Path, text: str | None = None) -> None:
@@ -164,11 +169,8 @@ def _check_table(table: dict[str, Any], name: str, path: Path, lines: _Lines) ->
 
 def _child_tables(name: str) -> list[str]:
     prefix = f"{name}." if name else ""
-    return [
-        t[len(prefix) :]
-        for t in TABLES
-        if t.startswith(prefix) and t and "." not in t[len(prefix) :] and not t.endswith("*")
-    ]
+    names = {t[len(prefix) :].split(".")[0] for t in TABLES if t and t.startswith(prefix)}
+    return sorted(n for n in names if n != "*")
 
 
 def _nearest(word: str, names: list[str], *, parent: str | None = None) -> str:
@@ -217,20 +219,21 @@ class _Lines:
                 self.entries.append((number, table, _split_dotted(key.group("key"))))
 
     def table(self, name: str) -> int | None:
-        wanted = _split_dotted(name) if name else ()
-        for number, table, key in self.entries:
-            if key is None and table == wanted:
-                return number
-            if key is not None and (*table, *key)[: len(wanted)] == wanted and len(key) > 1:
-                return number  # written as a dotted key: engines.libre.url = ...
-        return None
+        return self._find(_split_dotted(name) if name else ())
 
     def key(self, name: str, key: str) -> int | None:
-        wanted = (*(_split_dotted(name) if name else ()), key)
-        for number, table, written in self.entries:
-            if written is not None and (*table, *written)[: len(wanted)] == wanted:
-                return number
-        return self.table(".".join(wanted))
+        return self._find((*(_split_dotted(name) if name else ()), key))
+
+    def _find(self, wanted: tuple[str, ...]) -> int | None:
+        """The line that writes `wanted`: its header, or a key (dotted or not) spelling it out;
+        else the line of the closest enclosing thing written (an inline table's key)."""
+        for size in range(len(wanted), 0, -1):
+            prefix = wanted[:size]
+            for number, table, key in self.entries:
+                path = table if key is None else (*table, *key)
+                if path[:size] == prefix and len(path) >= size:
+                    return number
+        return None
 
 
 def key_line(text: str | None, table: str, key: str) -> int | None:
