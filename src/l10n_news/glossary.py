@@ -313,9 +313,13 @@ class _FormIndex:
     def build(cls, terms: list[Term], lang: str) -> _FormIndex:
         by_key: dict[str, list[_IndexedForm]] = {}
         unkeyed: list[_IndexedForm] = []
+        keys: dict[str, str | None] = {}  # first word -> key: names share first words
         for order, term in enumerate(terms):
             for place, form in enumerate(term.accepted(lang)):
-                key = _index_key(form, lang)
+                first = form.split(None, 1)[0] if form.strip() else form
+                key = keys[first] if first in keys else keys.setdefault(
+                    first, _index_key(first, lang)
+                )
                 entry = (order, place, term, form)
                 if key is None:
                     unkeyed.append(entry)
