@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import make_workspace
-from l10n_news.catalogs import Catalog, Message
+from l10n_news.catalogs import Catalog, Message, write_po
 from l10n_news.catalogs.catalog import State
 from l10n_news.engines import registry
 from l10n_news.engines.base import Translation
@@ -404,3 +404,28 @@ def test_a_gone_entry_is_refused_as_gone(ws: Workspace) -> None:
     ws.write_catalog(ws.po_path("kk", "ui"), cat)
     with pytest.raises(EntryGone):
         Review(ws, "Aigerim").clear(item)
+
+
+def test_a_save_by_an_editor_between_read_and_write_is_not_overwritten(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Poedit takes no lock: when it saves while a decision is being made, the decision is
+    made again on Poedit's file, so both changes stay."""
+    item = awaiting_review(ws, "kk")[0]
+    path = ws.po_path("kk", "ui")
+    real_read = ws.read_catalog
+    saves = []
+
+    def read_then_poedit_saves(p):
+        catalog = real_read(p)
+        if not saves:
+            theirs = real_read(p)
+            theirs.get("Sport").msgstr = "Спорт"
+            path.write_text(write_po(theirs) + "\n", "utf-8")  # a save by another program
+            saves.append(True)
+        return catalog
+
+    monkeypatch.setattr(ws, "read_catalog", read_then_poedit_saves)
+    Review(ws, "Aigerim", today=TODAY).accept(item)
+    assert reread(ws, "Sport").msgstr == "Спорт"
+    assert reread(ws, "Join Telegram").state == State.REVIEWED

@@ -245,7 +245,7 @@ class Review:
         self.ws = ws
         self._reviewer = reviewer
         self.today = today
-        self._seen: dict[Path, tuple[tuple[int, int, int], Catalog]] = {}  # for `reload`
+        self._seen: dict[Path, tuple[tuple[int, ...], Catalog]] = {}  # for `reload`
 
     @property
     def reviewer(self) -> str:
@@ -259,37 +259,50 @@ class Review:
     def _apply(self, item: ReviewItem, change: Callable[[Message], None]) -> Message:
         """Apply `change` to the entry if it is still as shown (compare-and-swap)."""
         with self.ws.lock():
-            catalog = self.ws.read_catalog(item.path)
-            msg = catalog.get(item.message.msgid, item.message.msgctxt)
-            if msg is None:
-                raise EntryGone(
-                    "refused: this entry is no longer in the catalog (changed by another command)",
-                    path=item.file,
-                    line=item.message.lineno,
+            for _ in range(_SAVE_ATTEMPTS):
+                version = _file_version(item.path)
+                catalog = self.ws.read_catalog(item.path)
+                msg = self._as_shown(item, catalog)
+                change(msg)
+                # An editor such as Poedit takes no lock: if it saved the file since we read
+                # it, start again from its version rather than write over it.
+                if _file_version(item.path) == version:
+                    self.ws.write_catalog(item.path, catalog)
+                    break
+            else:
+                raise ReviewError(
+                    "the catalog keeps changing under the review; try again", path=item.file
                 )
-            if shown_state(msg) != item.shown:
-                refresh(item, msg)
-                raise EntryChanged(
-                    "refused: this entry was changed by someone else since it was shown; "
-                    "decide again on what it is now",
-                    msg,
-                    path=item.file,
-                    line=msg.lineno,
-                )
-            change(msg)
-            self.ws.write_catalog(item.path, catalog)
         refresh(item, msg)
+        return msg
+
+    @staticmethod
+    def _as_shown(item: ReviewItem, catalog: Catalog) -> Message:
+        """The entry in `catalog`, provided it is still what the reviewer was shown."""
+        msg = catalog.get(item.message.msgid, item.message.msgctxt)
+        if msg is None:
+            raise EntryGone(
+                "refused: this entry is no longer in the catalog (changed by another command)",
+                path=item.file,
+                line=item.message.lineno,
+            )
+        if shown_state(msg) != item.shown:
+            refresh(item, msg)
+            raise EntryChanged(
+                "refused: this entry was changed by someone else since it was shown; "
+                "decide again on what it is now",
+                msg,
+                path=item.file,
+                line=msg.lineno,
+            )
         return msg
 
     def reload(self, item: ReviewItem) -> bool:
         """Bring the item up to date with its catalog before it is shown; False when the
         entry is gone or no longer awaits review (someone decided it meanwhile)."""
-        try:
-            stat = item.path.stat()
-        except FileNotFoundError:
+        version = _file_version(item.path)
+        if version is None:
             return False
-        # Atomic writes replace the file, so (inode, mtime, size) says whether it changed.
-        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         cached = self._seen.get(item.path)
         if cached is None or cached[0] != version:
             cached = self._seen[item.path] = (version, self.ws.read_catalog(item.path))
@@ -345,6 +358,18 @@ class Review:
 
     def skip(self, item: ReviewItem) -> None:
         """Leave the entry as it is (nothing is written)."""
+
+
+_SAVE_ATTEMPTS = 5
+
+
+def _file_version(path: Path) -> tuple[int, ...] | None:
+    """(inode, mtime, size): atomic writes replace the file, so any save changes this."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def refresh(item: ReviewItem, current: Message) -> None:
