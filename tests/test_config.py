@@ -35,7 +35,7 @@ def load(tmp_path: Path, text: str) -> Workspace:
         ('[review]\nthreshold = 5\n', 2, "unknown key 'threshold' in [review] (known: "),
         ('project = "x"\nlanguages = [["ru"], "en"]\n', 2, "languages must be a list of strings"),
         ('[publish]\nthreshold = "100"\n', 2, "[publish] threshold must be a whole number"),
-        ('[translate]\nengines = "google"\n', 2, "[translate] engines must be a list of strings"),
+        ('[translate]\nengines = "google"\n', 2, "[translate] engines must be a list of engine names"),
         ('publish = 5\n', 1, "[publish] must be a table"),
         ('[engines.libre]\npivot = 1\n', 2, "pivot must be text or false"),
         ('languages = ["ru", "en", "ru"]\n', 1, "language 'ru' is listed twice"),
@@ -50,6 +50,9 @@ def load(tmp_path: Path, text: str) -> Workspace:
          "did you mean 'threshold'?"),
         ('[translate]\npublish.threshold = 1\n', 2, "unknown table [translate.publish]"),
         ('[import]\nchrome = { baner = ["x"] }\n', 2, "did you mean 'banner'?"),
+        ('[translate]\nengines = ["memory", "gogle"]\n', 2,
+         "[translate] engines: unknown engine 'gogle'; did you mean 'google'?"),
+        ('[review]\nback_translation_engine = "depl"\n', 2, "did you mean 'deepl'?"),
     ],
 )
 def test_bad_configuration_is_refused_with_its_line(

@@ -25,10 +25,12 @@ from l10n_news.errors import ConfigError
 
 @dataclass(frozen=True)
 class Kind:
-    """What a value must be: a name for messages and a test."""
+    """What a value must be: a name for messages, a test, and optionally a closer look at a
+    value that passed the test (returning a message when it names something unknown)."""
 
     name: str
     test: Callable[[Any], bool]
+    look: Callable[[Any], str | None] | None = None
 
 
 def _is_number(value: Any) -> bool:
@@ -45,6 +47,23 @@ INT = Kind("a whole number", lambda v: isinstance(v, int) and not isinstance(v, 
 NUMBER = Kind("a number", _is_number)
 TEXT_LIST = Kind("a list of strings", _is_text_list)
 TEXT_OR_FALSE = Kind("text or false", lambda v: isinstance(v, str) or v is False)
+
+
+def _engine_names() -> list[str]:
+    return sorted(t.removeprefix("engines.") for t in TABLES if t.startswith("engines."))
+
+
+def _unknown_engine(value: Any) -> str | None:
+    names = _engine_names()
+    for name in [value] if isinstance(value, str) else value:
+        if name not in names:
+            return f"unknown engine {name!r}{_nearest(name, names)}"
+    return None
+
+
+# Engine names are the [engines.NAME] tables below: a typo in a chain is a typo too.
+ENGINE = Kind("an engine name", lambda v: isinstance(v, str), _unknown_engine)
+ENGINE_LIST = Kind("a list of engine names", _is_text_list, _unknown_engine)
 
 Table = Mapping[str, Kind]
 
@@ -70,7 +89,7 @@ ENGINE_COMMON: Table = {
 # Table name (dotted) -> its keys. A table that only holds tables (engines) has no keys.
 TABLES: dict[str, Table] = {
     "": TOP_LEVEL,
-    "translate": {"engines": TEXT_LIST, "trust_memory": BOOL, "save_every": NUMBER},
+    "translate": {"engines": ENGINE_LIST, "trust_memory": BOOL, "save_every": NUMBER},
     "engines": {},
     "engines.memory": {**ENGINE_COMMON, "tmx": TEXT_LIST, "min_score": NUMBER},
     "engines.pseudo": {**ENGINE_COMMON},
@@ -88,7 +107,7 @@ TABLES: dict[str, Table] = {
     "engines.microsoft": {**ENGINE_COMMON, "api_key_env": TEXT, "region": TEXT},
     "engines.chatgpt": {**ENGINE_COMMON, "api_key_env": TEXT, "model": TEXT},
     "glossary": {"path": TEXT},
-    "review": {"reviewer": TEXT, "back_translation_engine": TEXT},
+    "review": {"reviewer": TEXT, "back_translation_engine": ENGINE},
     "publish": {
         "threshold": INT,
         "ad_phone": TEXT,
@@ -146,12 +165,10 @@ def _check_table(table: dict[str, Any], name: str, path: Path, lines: _Lines) ->
                 )
             _check_table(value, child, path, lines)
         elif key in keys:
-            kind = keys[key]
-            if not kind.test(value):
+            problem = _value_problem(keys[key], value)
+            if problem:
                 where = f"[{name}] " if name else ""
-                raise ConfigError(
-                    f"{where}{key} must be {kind.name}", path=path, line=lines.key(name, key)
-                )
+                raise ConfigError(f"{where}{key}{problem}", path=path, line=lines.key(name, key))
         elif isinstance(value, dict):
             raise ConfigError(
                 f"unknown table [{child}]{_nearest(key, _child_tables(name), parent=name)}",
@@ -165,6 +182,13 @@ def _check_table(table: dict[str, Any], name: str, path: Path, lines: _Lines) ->
                 path=path,
                 line=lines.key(name, key),
             )
+
+
+def _value_problem(kind: Kind, value: Any) -> str | None:
+    if not kind.test(value):
+        return f" must be {kind.name}"
+    unknown = kind.look(value) if kind.look is not None else None
+    return f": {unknown}" if unknown else None
 
 
 def _child_tables(name: str) -> list[str]:
