@@ -35,7 +35,7 @@ def load(tmp_path: Path, text: str) -> Workspace:
         ('[review]\nthreshold = 5\n', 2, "unknown key 'threshold' in [review] (known: "),
         ('project = "x"\nlanguages = [["ru"], "en"]\n', 2, "languages must be a list of strings"),
         ('[publish]\nthreshold = "100"\n', 2, "[publish] threshold must be a whole number"),
-        ('[translate]\nengines = "google"\n', 2, "[translate] engines must be a list of engine names"),
+        ('[translate]\nengines = "google"\n', 2, "engines must be a list of engine names"),
         ('publish = 5\n', 1, "[publish] must be a table"),
         ('[engines.libre]\npivot = 1\n', 2, "pivot must be text or false"),
         ('languages = ["ru", "en", "ru"]\n', 1, "language 'ru' is listed twice"),

@@ -119,7 +119,14 @@ TABLES: dict[str, Table] = {
         "bug_report_url": TEXT,
     },
     "import": {"replace_chrome": BOOL},
-    "import.chrome": {"banner": TEXT_LIST, "lines": TEXT_LIST, "home": TEXT_LIST},
+    "import.chrome": {
+        "banner": TEXT_LIST,
+        "lines": TEXT_LIST,
+        "home": TEXT_LIST,
+        "related": TEXT_LIST,
+        "counter": TEXT_LIST,
+        "credit": TEXT_LIST,
+    },
 }
 
 

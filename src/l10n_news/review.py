@@ -30,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from l10n_news.catalogs.catalog import (
+    ALIGNED_COMMENT_PREFIX,
     MT_COMMENT_PREFIX,
     REVIEW_COMMENT_PREFIX,
     Catalog,
@@ -315,6 +316,7 @@ class Review:
     def _mark_reviewed(self, msg: Message) -> None:
         msg.fuzzy = False  # also drops the #| previous msgid
         msg.set_comment(MT_COMMENT_PREFIX, None)
+        msg.set_comment(ALIGNED_COMMENT_PREFIX, None)  # an aligned draft is a draft as well
         msg.set_comment(REVIEW_COMMENT_PREFIX, f"{self.reviewer} {self._date()}")
 
     def accept(self, item: ReviewItem) -> Message:
@@ -353,6 +355,7 @@ class Review:
         def change(msg: Message) -> None:
             msg.clear_translation()
             msg.set_comment(MT_COMMENT_PREFIX, None)
+            msg.set_comment(ALIGNED_COMMENT_PREFIX, None)
 
         return self._apply(item, change)
 

@@ -17,7 +17,7 @@ from typing import Any
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import read_po, write_po
 from l10n_news.config import check_config, is_time_zone, key_line
-from l10n_news.errors import CatalogError, ConfigError
+from l10n_news.errors import CatalogError, ConfigError, SourceError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
 from l10n_news.languages import get_language
 
@@ -26,10 +26,17 @@ STATE_DIR = ".l10n-news"
 UI_DOMAIN = "ui"
 SEGMENTATIONS = ("paragraph", "sentence")
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug names a folder and files (<slug>.pot, <slug>.po): far below any file-name limit.
+SLUG_MAX_LENGTH = 100
+SLUG_FORM = "lowercase letters, digits and single hyphens, e.g. city-library-opens"
 
 
 def check_slug(slug: str) -> str:
     """Slugs are [a-z0-9-]+; anything else (path separators, '..') is refused."""
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise ConfigError(
+            f"slug of {len(slug)} characters is too long (at most {SLUG_MAX_LENGTH})"
+        )
     if not _SLUG_RE.fullmatch(slug) or slug == UI_DOMAIN:
         raise ConfigError(
             f"bad slug {slug!r}: use lowercase letters, digits and single hyphens"
@@ -40,6 +47,11 @@ def check_slug(slug: str) -> str:
             )
         )
     return slug
+
+
+def _slug_hint(name: str) -> str:
+    hint = "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:SLUG_MAX_LENGTH].strip("-")
+    return f" (such as {hint!r})" if hint and hint != name and hint != UI_DOMAIN else ""
 
 
 @dataclass
@@ -174,13 +186,18 @@ class Workspace:
 
     # --- what is there -----------------------------------------------------------------
     def article_slugs(self) -> list[str]:
+        """Every article's slug; a folder whose name is no slug is an error, never skipped."""
         if not self.articles_dir.is_dir():
             return []
-        return sorted(
-            p.parent.name
-            for p in self.articles_dir.glob("*/article.md")
-            if _SLUG_RE.fullmatch(p.parent.name)
-        )
+        slugs = sorted(p.parent.name for p in self.articles_dir.glob("*/article.md"))
+        for name in slugs:
+            if not _SLUG_RE.fullmatch(name) or len(name) > SLUG_MAX_LENGTH or name == UI_DOMAIN:
+                raise SourceError(
+                    f"article folder {name!r} is not a valid slug: rename it using {SLUG_FORM}"
+                    f"{_slug_hint(name)}",
+                    path=self.articles_dir / name,
+                )
+        return slugs
 
     def domains(self) -> list[str]:
         """Every domain with a template (locales/*.pot), in name order."""

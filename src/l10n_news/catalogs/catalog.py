@@ -18,6 +18,10 @@ from l10n_news.errors import CatalogError
 # "# mt: google en→kk 2026-11-26"; a review leaves "# reviewed: Name 2026-11-26".
 MT_COMMENT_PREFIX = "mt:"
 REVIEW_COMMENT_PREFIX = "reviewed:"
+# A pair `import --translation-of` could not be sure of: "# aligned: 0.62 from page-ru.html".
+# Like a machine draft, it is a draft until a person accepts it.
+ALIGNED_COMMENT_PREFIX = "aligned:"
+DRAFT_COMMENT_PREFIXES = (MT_COMMENT_PREFIX, ALIGNED_COMMENT_PREFIX)
 
 # msgmerge's fuzzy threshold (fstrcmp >= 0.6), as a rapidfuzz score.
 FUZZY_MATCH_CUTOFF = 60.0
@@ -93,7 +97,7 @@ class Message:
 
     @property
     def is_machine_draft(self) -> bool:
-        return any(c.startswith(MT_COMMENT_PREFIX) for c in self.translator_comments)
+        return any(c.startswith(DRAFT_COMMENT_PREFIXES) for c in self.translator_comments)
 
     @property
     def state(self) -> State:

@@ -30,7 +30,9 @@ def _show(item: ReviewItem, number: int, total: int, glossary: object) -> None:
     msg = item.message
     details = entry_details(item, glossary)  # type: ignore[arg-type]
     where = f"{item.file}:{msg.lineno}" if msg.lineno else item.file
-    provenance = next((c for c in msg.translator_comments if c.startswith("mt:")), "")
+    provenance = next(
+        (c for c in msg.translator_comments if c.startswith(("mt:", "aligned:"))), ""
+    )
     click.echo()
     click.secho(f"[{number}/{total}] {where} · {msg.state} {provenance}".rstrip(), bold=True)
     if msg.msgctxt is not None:

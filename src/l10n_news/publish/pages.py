@@ -128,8 +128,11 @@ def render_variant(
         "section": translated.section,
         "tags": translated.tags,
         "images": images,
-        "date": format_article_date(article.date, lang, time_zone),
-        "iso_date": article.date.isoformat(),
+        # A date-only article shows its day alone (noon UTC is that day: see sources.article).
+        "date": format_short_date(article.date, lang, "UTC")
+        if article.date_only
+        else format_article_date(article.date, lang, time_zone),
+        "iso_date": (article.date.date() if article.date_only else article.date).isoformat(),
         "body_html": render_markdown(translated.body),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
@@ -151,7 +154,7 @@ def render_variant(
         front = {
             "title": translated.title,
             "lang": lang,
-            "date": article.date.isoformat(),
+            "date": view["iso_date"],
             "time_zone": time_zone,
             "section": translated.section,
             "author": translated.author,
