@@ -238,6 +238,10 @@ def input_cases() -> list[InputCase]:
         InputCase(tmx, "valid (control)", "../agency.tmx",
                   _whole(TMX_HEAD.format("UTF-8") + TMX_BODY), ("tm", "import", "{file}"),
                   ACCEPT),
+        InputCase("command line", "300-character --slug", "../page.md",
+                  _whole("---\ntitle: A rink opens\nlang: en\ndate: 2024-03-12T10:00:00+05:00\n"
+                         "---\n\nThe city rink opened on Monday.\n"),
+                  ("import", "{file}", "--slug", "a" * 300)),
         InputCase("command line", "unknown language -l de", CONFIG, lambda d: d,
                   ("update", "-l", "de")),
         InputCase("command line", "--domain ../x", CONFIG, lambda d: d,
