@@ -3,12 +3,13 @@
 `Workspace.load` checks the whole file against `TABLES` before any stage runs: an unknown
 table or key (`[publsh]`, `threshhold`) or a value of the wrong kind is refused with
 `l10n-news.toml:LINE:` and the nearest valid name. Each stage still checks the ranges and
-meanings of its own values (`threshold` within 0–100, an engine name that exists, ...); a
-test keeps the stages' own key lists in agreement with this schema.
+meanings of its own values (`threshold` within 0–100, a `base_url` that is http(s), ...);
+tests/test_config.py keeps the stages' own key lists in agreement with this schema.
 
-To add a key, add one line to its table below (`"new_key": TEXT,`); to add a table, add one
-entry to `TABLES` (`"weblate": {"url": TEXT},`). A table name may end in `.*` to accept any
-name there (`"languages.*": {...}`). Document the key in README.md beside its command.
+To add a key, add one line to its table in `TABLES` below (`"new_key": TEXT,`); to add a
+table, add one entry (`"weblate": {"url": TEXT},`); an engine is its `"engines.NAME"` entry.
+A table name may end in `.*` to accept any name there (`"language.*": {"alphabet": TEXT}`
+accepts `[language.kk-Latn]`). Document the key in README.md beside its command.
 """
 
 from __future__ import annotations
