@@ -476,12 +476,13 @@ def run_kills(
         shutil.copytree(archive, root)
         shutil.copy2(archive.parent / "memory.tmx", work / "memory.tmx")
         full = l10n_news(root, *argv(root), timeout=600)  # how long the whole run takes
-        shutil.rmtree(root)
-        shutil.copytree(archive, root)
         for _ in range(kills):
+            # Each kill hits a whole run from the start, at a random moment of it.
+            shutil.rmtree(root)
+            shutil.copytree(archive, root)
             before = translations(root)
             proc = start(root, argv(root))
-            time.sleep(rng.uniform(0.3, max(0.4, full.seconds * 0.95)))
+            time.sleep(rng.uniform(0.1, 0.9) * full.seconds)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
             else:
@@ -554,14 +555,14 @@ def input_table(results: list[CaseResult]) -> list[str]:
     by_kind: dict[str, Counter[str]] = {}
     for r in results:
         by_kind.setdefault(r.case.kind, Counter())[r.outcome] += 1
-    lines = [f"{'input class':<16} {'tried':>5} {'refused cleanly':>16} {'accepted':>9} "
+    lines = [f"{'input class':<22} {'tried':>5} {'refused cleanly':>16} {'accepted':>9} "
              f"{'traceback':>10}"]
     total: Counter[str] = Counter()
     for kind, counts in by_kind.items():
         total.update(counts)
-        lines.append(f"{kind:<16} {sum(counts.values()):>5} {counts[REFUSE]:>16} "
+        lines.append(f"{kind:<22} {sum(counts.values()):>5} {counts[REFUSE]:>16} "
                      f"{counts[ACCEPT]:>9} {counts[TRACEBACK]:>10}")
-    lines.append(f"{'all':<16} {sum(total.values()):>5} {total[REFUSE]:>16} {total[ACCEPT]:>9} "
+    lines.append(f"{'all':<22} {sum(total.values()):>5} {total[REFUSE]:>16} {total[ACCEPT]:>9} "
                  f"{total[TRACEBACK]:>10}")
     return lines
 

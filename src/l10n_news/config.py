@@ -185,11 +185,19 @@ def _check_table(table: dict[str, Any], name: str, path: Path, lines: _Lines) ->
             )
         else:
             where = f" in [{name}]" if name else ""
-            raise ConfigError(
-                f"unknown key {key!r}{where}{_nearest(key, [*keys, *_child_tables(name)])}",
-                path=path,
-                line=lines.key(name, key),
+            home = _home_of(key)
+            hint = f"; it belongs in [{home}]" if home else _nearest(
+                key, [*keys, *_child_tables(name)]
             )
+            raise ConfigError(
+                f"unknown key {key!r}{where}{hint}", path=path, line=lines.key(name, key)
+            )
+
+
+def _home_of(key: str) -> str | None:
+    """The one table that has `key`, for a key written in the wrong place."""
+    homes = [t for t, keys in TABLES.items() if key in keys and t and "*" not in t]
+    return homes[0] if len(homes) == 1 else None
 
 
 def _value_problem(kind: Kind, value: Any) -> str | None:
