@@ -251,12 +251,14 @@ def input_cases() -> list[InputCase]:
     ]
 
 
-# Which file each class damages at random, and the command that reads it.
-RANDOM_TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "config": (CONFIG, STATS),
-    "front matter": (ARTICLE, EXTRACT),
-    "catalog": (KK_UI, STATS),
-    "glossary": ("glossary.csv", CHECK),
+# Which file each class damages at random, the command that reads it, and what the file
+# holds first when the sample has none (None: the sample's own file).
+RANDOM_TARGETS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
+    "config": (CONFIG, STATS, None),
+    "front matter": (ARTICLE, EXTRACT, None),
+    "catalog": (KK_UI, STATS, None),
+    "glossary": ("glossary.csv", CHECK, None),
+    "TMX": ("../agency.tmx", ("tm", "import", "{file}"), TMX_HEAD.format("UTF-8") + TMX_BODY),
 }
 
 
@@ -289,13 +291,19 @@ def _mutation(rng: random.Random) -> tuple[str, Callable[[bytes], bytes]]:
     return kind, damage
 
 
+def _on(content: bytes, damage: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
+    return lambda _: damage(content)
+
+
 def random_cases(per_class: int, seed: int = 12) -> list[InputCase]:
     """`per_class` random mutations of each class's file (seeded: the same every run)."""
     rng = random.Random(seed)
     cases = []
-    for kind, (target, command) in RANDOM_TARGETS.items():
+    for kind, (target, command, content) in RANDOM_TARGETS.items():
         for n in range(per_class):
             name, damage = _mutation(rng)
+            if content is not None:
+                damage = _on(content.encode("utf-8"), damage)
             cases.append(InputCase(f"{kind} (random)", f"{name} #{n}", target, damage, command,
                                    EITHER))
     return cases
