@@ -14,7 +14,6 @@ accepts `[language.kk-Latn]`). Document the key in README.md beside its command.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -215,6 +214,8 @@ def _child_tables(name: str) -> list[str]:
 
 def _nearest(word: str, names: list[str], *, parent: str | None = None) -> str:
     """"; did you mean 'x'?" for the closest name, else the names there are."""
+    import difflib  # only on the way to an error
+
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     if not close and names:
         # A key put in the wrong table, or a typo beyond difflib's cutoff: list what fits.
