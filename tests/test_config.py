@@ -122,12 +122,16 @@ def test_every_engine_has_a_table_with_exactly_its_keys() -> None:
         ), name
 
 
-def test_publish_and_import_tables_match_their_stages() -> None:
+def test_publish_import_weblate_and_language_tables_match_their_stages() -> None:
+    from l10n_news import derived
     from l10n_news.importers.chrome import KINDS
     from l10n_news.publish import settings
+    from l10n_news.weblate import settings as weblate
 
     assert set(TABLES["publish"]) == settings._KNOWN
     assert set(TABLES["import.chrome"]) == set(KINDS)
+    assert set(TABLES["weblate"]) == weblate._KEYS
+    assert set(table_schema(f"{derived.SECTION}.kk-Latn") or {}) == derived._KEYS
 
 
 @pytest.mark.parametrize("key", sorted(TABLES["translate"]))
@@ -144,13 +148,13 @@ def test_a_new_table_is_one_entry_and_a_new_key_one_line(
 ) -> None:
     from l10n_news import config
 
-    monkeypatch.setitem(config.TABLES, "weblate", {"url": config.TEXT})
-    monkeypatch.setitem(config.TABLES, "language.*", {"alphabet": config.TEXT})
-    ws = load(tmp_path / "a", '[weblate]\nurl = "https://hosted.weblate.org/"\n'
-              '[language.kk-Latn]\nalphabet = "2021"\n')
-    assert ws.section("weblate")["url"].startswith("https://")
-    with pytest.raises(ConfigError, match="did you mean 'url'") as refused:
-        load(tmp_path / "b", '[weblate]\nulr = "x"\n')
+    monkeypatch.setitem(config.TABLES, "newsroom", {"desk_url": config.TEXT})
+    monkeypatch.setitem(config.TABLES, "desk.*", {"email": config.TEXT})
+    ws = load(tmp_path / "a", '[newsroom]\ndesk_url = "https://desk.example/"\n'
+              '[desk.culture]\nemail = "culture@news.example"\n')
+    assert ws.section("newsroom")["desk_url"].startswith("https://")
+    with pytest.raises(ConfigError, match="did you mean 'desk_url'") as refused:
+        load(tmp_path / "b", '[newsroom]\ndesk_ulr = "x"\n')
     assert refused.value.line == 2
-    with pytest.raises(ConfigError, match="alphabet must be text"):
-        load(tmp_path / "c", '[language.kk-Latn]\nalphabet = 2021\n')
+    with pytest.raises(ConfigError, match="email must be text"):
+        load(tmp_path / "c", '[desk.sport]\nemail = 2021\n')

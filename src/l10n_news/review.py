@@ -41,6 +41,7 @@ from l10n_news.catalogs.catalog import (
 from l10n_news.checks.base import Finding, GlossaryLike
 from l10n_news.checks.run import check_message, load_glossary
 from l10n_news.errors import ConfigError, L10nError
+from l10n_news.languages import refuse_derived
 from l10n_news.workspace import Workspace
 
 AWAITING = (State.DRAFT, State.NEEDS_REVIEW)
@@ -144,7 +145,7 @@ def awaiting_review(
     ws: Workspace, lang: str, domains: Collection[str] | None = None
 ) -> list[ReviewItem]:
     """Drafts and needs-review entries of `lang`, domain by domain, in file order."""
-    ws.check_language(lang)
+    refuse_derived(ws.check_language(lang))  # kk-Latn is reviewed as kk
     found = [(d, p) for lg, d, p in ws.catalog_paths() if lg == lang]
     if domains:
         missing = [d for d in domains if d not in {d for d, _ in found}]

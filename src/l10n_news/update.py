@@ -11,7 +11,7 @@ from l10n_news import __version__
 from l10n_news.catalogs import Catalog, UpdateReport, read_po, write_po
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
-from l10n_news.languages import get_language
+from l10n_news.languages import get_language, refuse_derived
 from l10n_news.state import RunState
 from l10n_news.workspace import Workspace
 
@@ -104,7 +104,7 @@ def update_workspace(
     All catalogs land together: a malformed file stops the run and changes nothing.
     """
     for lang in langs or []:
-        ws.check_language(lang)
+        refuse_derived(ws.check_language(lang))  # kk-Latn has no catalogs: it is made from kk
     available = ws.domains()
     missing = [d for d in domains or [] if d not in available]
     if missing:

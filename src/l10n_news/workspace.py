@@ -19,7 +19,12 @@ from l10n_news.catalogs.pofile import read_po, write_po
 from l10n_news.config import check_config, is_time_zone, key_line
 from l10n_news.errors import CatalogError, ConfigError, SourceError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
-from l10n_news.languages import get_language
+from l10n_news.languages import (
+    check_derived,
+    get_language,
+    refuse_derived,
+    translated_languages,
+)
 
 CONFIG_NAME = "l10n-news.toml"
 STATE_DIR = ".l10n-news"
@@ -81,6 +86,8 @@ class Workspace:
         except tomllib.TOMLDecodeError as exc:
             line = getattr(exc, "lineno", None)
             msg = str(exc).split(" (at line")[0]
+            if "('languages', " in msg:  # [languages.kk-Latn] beside the languages list
+                msg += "; a language's settings go in [language.<code>]"
             raise ConfigError(f"invalid TOML: {msg}", path=path, line=line) from None
         except OSError as exc:
             raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
@@ -115,6 +122,7 @@ class Workspace:
         source = config.get("source_language", languages[0])
         try:
             get_language(source)
+            check_derived(languages, source)  # kk-Latn: made from kk, never translated
         except ConfigError as exc:
             raise fail("source_language", exc.message) from None
         if source not in languages:
@@ -222,8 +230,14 @@ class Workspace:
         return lang
 
     def target_languages(self, source_language: str, only: list[str] | None = None) -> list[str]:
-        """Every configured language but the source, or the chosen ones among them."""
-        langs = [self.check_language(lang) for lang in only] if only else self.languages
+        """Every configured language but the source, or the chosen ones among them.
+
+        Derived variants (kk-Latn) have no catalogs: they are made from their language's.
+        """
+        if only:
+            langs = [refuse_derived(self.check_language(lang)) for lang in only]
+        else:
+            langs = translated_languages(self.languages)
         return [lang for lang in langs if lang != source_language]
 
     def domain_source_language(self, domain: str) -> str:

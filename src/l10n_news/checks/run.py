@@ -6,8 +6,9 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.checks import dictionaries
 from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, ignored_checks
-from l10n_news.checks.registry import BY_ID, CHECKS
+from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.workspace import Workspace
 
@@ -108,6 +109,24 @@ def check_message(
     return findings
 
 
+def check_header(
+    catalog: Catalog, *, lang: str, file: str = "", only: Collection[str] | None = None
+) -> list[Finding]:
+    """Findings about the catalog as a whole (its header), such as a Plural-Forms against CLDR."""
+    item = CheckInput(
+        source="",
+        target=catalog.header.get("Plural-Forms", ""),
+        target_lang=lang,
+        nplurals=catalog.nplurals,
+    )
+    return [
+        Finding(file, None, None, "", lang, check.id, check.severity, text)
+        for check in HEADER_CHECKS
+        if only is None or check.id in only
+        for text in check.func(item)
+    ]
+
+
 def load_glossary(ws: Workspace) -> GlossaryLike | None:
     """The workspace glossary, or None when this installation has no glossary module."""
     try:
@@ -141,6 +160,8 @@ def check_workspace(
         if missing:
             raise ConfigError(f"no catalog for domain {missing[0]!r}", path=ws.locales_dir)
     glossary = load_glossary(ws)
+    # The spelling checks' verdicts from past runs: a rerun loads no dictionary it can spare.
+    dictionaries.open_cache(ws.state_dir / "spelling-cache.json")
     cache: dict[Path, Catalog] = {}
 
     def catalog_at(path: Path) -> Catalog:
@@ -154,6 +175,7 @@ def check_workspace(
         if lang == source_lang:
             continue
         catalog = catalog_at(path)
+        findings += check_header(catalog, lang=lang, file=ws.relative(path), only=only)
         siblings = {
             other: catalog_at(ws.po_path(other, domain))
             for other in ws.languages
@@ -175,4 +197,5 @@ def check_workspace(
                 other_translations=others,
                 only=only,
             )
+    dictionaries.save_cache()
     return findings

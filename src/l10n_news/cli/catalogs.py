@@ -141,13 +141,15 @@ def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_js
     if not rows:
         click.echo("no catalogs yet: run 'l10n-news extract' and 'l10n-news update'")
         return
+    width = max(5, *(len(r.lang) + 1 for r in rows))  # "kk-Latn" is wider than "kk"
     head = (
-        f"{'lang':<5}{'domain':<32}{'total':>6}{'reviewed':>9}{'drafts':>7}{'review':>7}"
+        f"{'lang':<{width}}{'domain':<32}{'total':>6}{'reviewed':>9}{'drafts':>7}{'review':>7}"
         f"{'untr.':>6}{'obs.':>5}{'words':>7}{'%':>7}"
     )
     click.echo(head)
     for r in rows:
         click.echo(
-            f"{r.lang:<5}{r.domain[:31]:<32}{r.total:>6}{r.translated:>9}{r.drafts:>7}"
+            f"{r.lang:<{width}}{r.domain[:31]:<32}{r.total:>6}{r.translated:>9}{r.drafts:>7}"
             f"{r.needs_review:>7}{r.untranslated:>6}{r.obsolete:>5}{r.words:>7}{r.percent:>6.1f}%"
+            + (f"  (from {r.derived_from})" if r.derived_from else "")
         )

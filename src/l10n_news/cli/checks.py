@@ -7,7 +7,7 @@ from collections import Counter
 import click
 
 from l10n_news.checks.base import Severity
-from l10n_news.checks.registry import CHECKS
+from l10n_news.checks.registry import CHECKS, HEADER_CHECKS
 from l10n_news.checks.run import check_workspace
 from l10n_news.cli.common import (
     domain_option,
@@ -19,7 +19,7 @@ from l10n_news.cli.common import (
 from l10n_news.errors import CheckFailed
 from l10n_news.workspace import Workspace
 
-_CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in CHECKS)
+_CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in (*CHECKS, *HEADER_CHECKS))
 
 
 @click.command(
@@ -49,17 +49,34 @@ def check(
 
         l10n-news check -l kk --domain ui
     """
+    from l10n_news.languages import catalog_languages, derived_from, variants_of
+
+    for lang in langs:
+        ws.check_language(lang)
+    # A derived variant (kk-Latn) is checked on the text it is made from (kk): same findings.
     findings = check_workspace(
-        ws, langs=list(langs) or None, domains=list(domains) or None, only=list(only) or None
+        ws,
+        langs=catalog_languages(list(langs)) or None,
+        domains=list(domains) or None,
+        only=list(only) or None,
     )
     counts = Counter(f.severity for f in findings)
     if as_json:
-        print_json([f.as_dict() for f in findings])
+        rows = [f.as_dict() for f in findings]
+        for row in rows:
+            derived = variants_of(str(row.get("lang")), ws.languages)
+            if derived:
+                row["derived"] = derived  # these variants show this text, transliterated
+        print_json(rows)
     else:
         for finding in findings:
             click.echo(finding.format_line())
         click.echo(
             f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
         )
+        for lang in ws.languages:
+            base = derived_from(lang)
+            if base is not None:
+                click.echo(f"check: {lang} is made from {base}: {base}'s findings are its own")
     if counts[Severity.ERROR]:
         raise CheckFailed(f"{counts[Severity.ERROR]} error(s) found")

@@ -13,6 +13,7 @@ from l10n_news.cli import publish as publish_cli
 from l10n_news.cli import review as review_cli
 from l10n_news.cli import run as run_cli
 from l10n_news.cli import translate as translate_cli
+from l10n_news.cli import weblate as weblate_cli
 from l10n_news.cli.common import L10nGroup
 
 
@@ -48,6 +49,7 @@ for command in (
     checks_cli.check,
     review_cli.review,
     run_cli.run,
+    weblate_cli.weblate,
 ):
     cli.add_command(command)
 

@@ -27,6 +27,7 @@ from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.catalogs.tmx import read_tmx
 from l10n_news.engines.base import (
     Answer,
+    Contexts,
     Engine,
     ResultCallback,
     Suggestion,
@@ -214,11 +215,12 @@ class MemoryEngine(Engine):
         target: str,
         *,
         on_result: ResultCallback | None = None,
+        contexts: Contexts = None,
     ) -> list[Translation]:
         # Build first, out here: a broken catalog or TMX file is the user's error to see,
         # not a "failed" mark on every text (the base turns adapter errors into those).
         _ = self.memory
-        return super().translate(texts, source, target, on_result=on_result)
+        return super().translate(texts, source, target, on_result=on_result, contexts=contexts)
 
     def supports(self, source: str, target: str) -> bool:
         # Every pair: without entries for it the memory simply finds nothing. Never pivot a

@@ -14,7 +14,8 @@ from typing import Any
 from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.publish import pages
+from l10n_news.languages import derived_from
+from l10n_news.publish import derived, pages
 from l10n_news.publish.leaks import Leak, check_html
 from l10n_news.publish.pages import RenderedVariant
 from l10n_news.publish.settings import PublishSettings
@@ -65,6 +66,9 @@ class SlugInputs:
 
     def catalog(self, lang: str) -> Catalog | None:
         if lang not in self._catalogs:
+            if derived_from(lang) is not None:  # derived variants: kk-Latn is made from kk
+                self._catalogs[lang] = derived.article_catalog(self, lang)
+                return self._catalogs[lang]
             path = self.ws.po_path(lang, self.slug)
             self._catalogs[lang] = self.ws.read_catalog(path) if path.is_file() else None
         return self._catalogs[lang]
