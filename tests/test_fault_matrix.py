@@ -15,16 +15,7 @@ if str(BENCH) not in sys.path:
 
 import fault_matrix  # noqa: E402
 
-# Cases whose fix belongs to other parts of issues 11 and 12 (PO escapes, plural
-# expressions, CR-only catalogs): the bench script reports them; they join this test when
-# those parts land.
-ELSEWHERE = {
-    ("catalog", "escape \\xFFFFFFFFFFFFFFFFFFFF"),
-    ("catalog", "plural=n/0 (compile)"),
-    ("catalog", "CR-only line endings (update)"),
-}
-CASES = [c for c in fault_matrix.input_cases() if (c.kind, c.name) not in ELSEWHERE]
-CASES += fault_matrix.random_cases(3)
+CASES = fault_matrix.input_cases() + fault_matrix.random_cases(3)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.kind}: {c.name}" for c in CASES])

@@ -142,11 +142,16 @@ class EntryDetails:
 
 
 def awaiting_review(
-    ws: Workspace, lang: str, domains: Collection[str] | None = None
+    ws: Workspace,
+    lang: str,
+    domains: Collection[str] | None = None,
+    skip: Collection[Path] = (),
 ) -> list[ReviewItem]:
-    """Drafts and needs-review entries of `lang`, domain by domain, in file order."""
+    """Drafts and needs-review entries of `lang`, domain by domain, in file order.
+
+    Catalogs in `skip` (broken ones, see catalogs.broken) are left out."""
     refuse_derived(ws.check_language(lang))  # kk-Latn is reviewed as kk
-    found = [(d, p) for lg, d, p in ws.catalog_paths() if lg == lang]
+    found = [(d, p) for lg, d, p in ws.catalog_paths() if lg == lang and p not in skip]
     if domains:
         missing = [d for d in domains if d not in {d for d, _ in found}]
         if missing:

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n_news.catalogs.broken import catalog_problems
 from l10n_news.checks.base import Finding, Severity
 from l10n_news.checks.run import check_workspace
 from l10n_news.compile import CompileReport, compile_workspace
+from l10n_news.errors import CatalogError
 from l10n_news.extract import ExtractReport, extract_workspace
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.site import PublishReport
@@ -34,6 +36,7 @@ class RunSummary:
     compile: CompileReport
     publish: PublishReport
     languages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    broken: list[CatalogError] = field(default_factory=list)  # left as they are, rest done
 
     @property
     def errors(self) -> list[Finding]:
@@ -42,11 +45,12 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         translated_ok = self.translate is None or self.translate.ok
-        return translated_ok and not self.errors and not self.publish.leaks
+        return translated_ok and not self.errors and not self.publish.leaks and not self.broken
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
+            "broken": [str(e) for e in self.broken],
             "languages": self.languages,
             "extract": self.extract.as_dict(),
             "update": self.update.as_dict(),
@@ -85,12 +89,14 @@ def run_pipeline(
             starting("translate")
             translated = translate_workspace(ws, engine=engine)
         starting("check")
-        findings = check_workspace(ws)
+        broken = catalog_problems((p, ws.relative(p)) for _, _, p in ws.catalog_paths())
+        findings = check_workspace(ws, skip=set(broken))
         starting("compile")
         compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
         starting("publish")
         published = publish_workspace(ws, out=out, formats=formats, allow_drafts=allow_drafts)
     summary = RunSummary(extracted, updated, translated, findings, compiled, published)
+    summary.broken = list(broken.values())
     summary.languages = _per_language(ws, summary)
     return summary
 

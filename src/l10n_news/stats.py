@@ -6,10 +6,13 @@ from, marked `derived_from`, since each of its units has that unit's review stat
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, replace
 
 from l10n_news.catalogs import Catalog, State
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import count_words
+from l10n_news.errors import CatalogError
 from l10n_news.languages import derived_from
 from l10n_news.workspace import Workspace
 
@@ -57,13 +60,23 @@ def catalog_stats(catalog: Catalog, lang: str, domain: str) -> CatalogStats:
     return s
 
 
+@dataclass
+class WorkspaceStats:
+    rows: list[CatalogStats] = field(default_factory=list)
+    problems: list[CatalogError] = field(default_factory=list)  # catalogs that cannot be read
+
+    def __iter__(self) -> Iterator[CatalogStats]:
+        return iter(self.rows)
+
+
 def workspace_stats(
     ws: Workspace, *, langs: list[str] | None = None, domains: list[str] | None = None
-) -> list[CatalogStats]:
+) -> WorkspaceStats:
+    """Counts of every catalog that can be read; the others are listed as problems."""
     for lang in langs or []:
         ws.check_language(lang)
     variants = {lang: base for lang in ws.languages if (base := derived_from(lang)) is not None}
-    out = []
+    out = WorkspaceStats()
     for lang, domain, path in ws.catalog_paths():
         if domains and domain not in domains:
             continue
@@ -71,7 +84,11 @@ def workspace_stats(
         shown += [v for v, base in variants.items() if base == lang and (not langs or v in langs)]
         if not shown:
             continue
-        stats = catalog_stats(ws.read_catalog(path), lang, domain)
+        catalog = try_read_catalog(path, ws.relative(path))
+        if isinstance(catalog, CatalogError):
+            out.problems.append(catalog)
+            continue
+        stats = catalog_stats(catalog, lang, domain)
         for code in shown:
-            out.append(stats if code == lang else replace(stats, lang=code, derived_from=lang))
+            out.rows.append(stats if code == lang else replace(stats, lang=code, derived_from=lang))
     return out

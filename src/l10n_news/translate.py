@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import MT_COMMENT_PREFIX, Catalog, Message, State
 from l10n_news.engines.base import Engine, Translation
 from l10n_news.engines.context import Document, TermHint, UnitContext
 from l10n_news.engines.registry import create_engine
-from l10n_news.errors import ConfigError
+from l10n_news.errors import CatalogError, ConfigError
 from l10n_news.glossary import Glossary
 from l10n_news.languages import refuse_derived
 from l10n_news.workspace import Workspace
@@ -82,6 +83,7 @@ class TranslateReport:
     written: list[str] = field(default_factory=list)
     glossary_misses: list[Problem] = field(default_factory=list)  # drafts kept, `check` reports
     usage: dict[str, dict[str, int]] = field(default_factory=dict)  # engine -> tokens
+    broken: list[CatalogError] = field(default_factory=list)  # catalogs left as they are
 
     def counts(self, lang: str) -> LanguageCounts:
         return self.languages.setdefault(lang, LanguageCounts())
@@ -97,7 +99,7 @@ class TranslateReport:
     @property
     def ok(self) -> bool:
         """False when anything failed (rejections are reported, but are not failures)."""
-        return self.total.failed == 0 and not self.unreachable
+        return self.total.failed == 0 and not self.unreachable and not self.broken
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +114,7 @@ class TranslateReport:
             "glossary_misses": [p.__dict__ for p in self.glossary_misses],
             "usage": self.usage,
             "written": self.written,
+            "broken": [str(e) for e in self.broken],
         }
 
 
@@ -245,7 +248,11 @@ class _Run:
             source = self.ws.domain_source_language(domain)
             if lang == source:
                 continue
-            job = _Job(lang, domain, path, self.ws.read_catalog(path))
+            catalog = try_read_catalog(path, self.ws.relative(path))
+            if isinstance(catalog, CatalogError):
+                self.report.broken.append(catalog)  # left as it is; the others go on
+                continue
+            job = _Job(lang, domain, path, catalog)
             self.jobs.append(job)
             units = [m for m in job.catalog if m.msgid and not m.obsolete]
             document = self.contexts.document(domain, units) if self.contexts else None
@@ -449,7 +456,6 @@ class _ContextBuilder:
     def _catalog(self, lang: str, domain: str) -> Catalog | None:
         if (lang, domain) not in self._pivot_catalogs:
             path = self.ws.po_path(lang, domain)
-            self._pivot_catalogs[lang, domain] = (
-                self.ws.read_catalog(path) if path.is_file() else None
-            )
+            found = try_read_catalog(path, self.ws.relative(path)) if path.is_file() else None
+            self._pivot_catalogs[lang, domain] = found if isinstance(found, Catalog) else None
         return self._pivot_catalogs[lang, domain]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_news import __version__
-from l10n_news.catalogs import Catalog, UpdateReport, read_po, write_po
+from l10n_news.catalogs import Catalog, UpdateReport, read_po
+from l10n_news.catalogs.pofile import dump_po
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
 from l10n_news.languages import get_language, refuse_derived
@@ -24,6 +25,8 @@ class UpdateSummary:
     created: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Catalogs (or templates) that cannot be read: left as they are, everything else done.
+    problems: list[CatalogError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -31,6 +34,7 @@ class UpdateSummary:
             "written": self.written,
             "unchanged": self.unchanged,
             "catalogs": self.catalogs,
+            "problems": [str(p) for p in self.problems],
         }
 
 
@@ -64,8 +68,10 @@ def fix_header(catalog: Catalog, lang: str, project: str) -> None:
     if "Plural-Forms" not in h:
         # An existing rule is the translation team's choice (GNOME's kk uses one form): kept.
         h["Plural-Forms"] = language.plural_forms
-    if "charset=utf-8" not in h.get("Content-Type", "").lower():
-        h["Content-Type"] = "text/plain; charset=UTF-8"  # we always write UTF-8
+    if catalog.charset == "UTF-8" and "charset=utf-8" not in h.get("Content-Type", "").lower():
+        # No charset, or the template's placeholder: say what the file is written in.
+        # A real charset (ISO-8859-15, say) is kept, and the file is written in it.
+        h["Content-Type"] = "text/plain; charset=UTF-8"
     h.setdefault("MIME-Version", "1.0")
     h.setdefault("Content-Transfer-Encoding", "8bit")
     if not h.get("Project-Id-Version"):
@@ -84,7 +90,7 @@ def update_catalog(
     if staged is None:
         written = ws.write_catalog(path, catalog)
     else:
-        written = staged.write(path, write_po(catalog).encode("utf-8"))
+        written = staged.write(path, dump_po(catalog))
     return created, written, report
 
 
@@ -101,7 +107,8 @@ def update_workspace(
 ) -> UpdateSummary:
     """Merge every template into the catalogs of every target language, creating missing ones.
 
-    All catalogs land together: a malformed file stops the run and changes nothing.
+    All catalogs land together. A template or catalog that cannot be read is left as it is
+    and listed in `problems`; the others are updated.
     """
     for lang in langs or []:
         refuse_derived(ws.check_language(lang))  # kk-Latn has no catalogs: it is made from kk
@@ -127,8 +134,18 @@ def update_workspace(
                         summary.unchanged.append(key)
                         continue
                     if template is None:
-                        template = read_po(pot, path=ws.relative(pot))
-                    created, written, report = update_catalog(ws, lang, domain, template, staged)
+                        try:
+                            template = read_po(pot, path=ws.relative(pot))
+                        except CatalogError as exc:
+                            summary.problems.append(exc)
+                            break
+                    try:
+                        created, written, report = update_catalog(
+                            ws, lang, domain, template, staged
+                        )
+                    except CatalogError as exc:
+                        summary.problems.append(exc)
+                        continue
                     summary.catalogs[key] = report.as_dict()
                     if created:
                         summary.created.append(key)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.catalogs.pofile import read_po, write_po
+from l10n_news.catalogs.pofile import dump_po, read_po
 from l10n_news.config import check_config, is_time_zone, key_line
 from l10n_news.errors import CatalogError, ConfigError, SourceError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
@@ -256,7 +256,7 @@ class Workspace:
 
     def write_catalog(self, path: Path, catalog: Catalog) -> bool:
         """Write atomically; unchanged bytes are not rewritten. True if written."""
-        return write_if_changed(path, write_po(catalog).encode("utf-8"))
+        return write_if_changed(path, dump_po(catalog))  # its own charset and line endings
 
     def write_bytes(self, path: Path, data: bytes) -> None:
         """Write any workspace file atomically."""

@@ -1,11 +1,14 @@
-"""Plural forms: as many msgstr[N] as the catalog's Plural-Forms says, each filled."""
+"""Plural forms: as many msgstr[N] as the catalog's Plural-Forms says, each filled; and the
+rule itself computes, as msgfmt --check requires (`plural=n/0` is refused)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from l10n_news.checks.base import CheckInput
+from l10n_news.catalogs.catalog import Catalog
+from l10n_news.catalogs.mofile import included_in_mo
+from l10n_news.catalogs.plural_forms import PluralFormsError, validated_plural_rule
+from l10n_news.checks.base import CheckInput, Finding, Severity
 
 
 def check_plural_forms(item: CheckInput) -> list[str]:
@@ -21,6 +24,37 @@ def check_plural_forms(item: CheckInput) -> list[str]:
     if empty and len(empty) < len(strings):
         problems.append(f"plural form(s) msgstr[{', '.join(empty)}] are empty")
     return problems
+
+
+def plural_rule_problem(catalog: Catalog, *, use_fuzzy: bool = False) -> str | None:
+    """What msgfmt --check says of the catalog's plural rule, or None if it has nothing.
+
+    Like libintl it looks for `nplurals=` and `plural=` anywhere in the header; once a
+    translated plural entry goes into the .mo they must be there, and for n = 0..1000 the
+    rule must give a form below nplurals without dividing by zero."""
+    header = catalog.header_msgstr()
+    has_plurals = any(m.pluralizable and included_in_mo(m, use_fuzzy) for m in catalog)
+    if "nplurals=" not in header or "plural=" not in header.replace("nplurals=", ""):
+        if has_plurals and header:
+            return "plural entries, but the header has no Plural-Forms with nplurals= and plural="
+        return None
+    try:
+        validated_plural_rule(header)
+    except PluralFormsError as exc:
+        return f"Plural-Forms: {exc}"
+    return None
+
+
+def plural_rule_findings(catalog: Catalog, file: str, lang: str | None) -> list[Finding]:
+    """The rule's problem as a finding on the header (for `check`; compile refuses it)."""
+    problem = plural_rule_problem(catalog, use_fuzzy=True)
+    if problem is None:
+        return []
+    return [
+        Finding(
+            file, catalog.header_lineno, None, "", lang, "plural-forms", Severity.ERROR, problem
+        )
+    ]
 
 
 # Header check (separate from the plural-expression validation above): a catalog's
@@ -43,7 +77,6 @@ def cldr_plural_indexes(lang: str) -> tuple[int, ...]:
 
 def check_plural_header(item: CheckInput) -> list[str]:
     """`item.target` is the catalog's Plural-Forms value, `item.target_lang` its language."""
-    import gettext
 
     from l10n_news.languages import LANGUAGES
 
@@ -61,12 +94,11 @@ def check_plural_header(item: CheckInput) -> list[str]:
             f"Plural-Forms says nplurals={item.nplurals}, but {name} has {nplurals} "
             f"(CLDR); write: {LANGUAGES[lang].plural_forms}"
         ]
-    match = re.search(r"plural\s*=\s*([^;]+)", item.target)
     try:
-        formula = gettext.c2py(match.group(1).strip()) if match else None
-    except (ValueError, SyntaxError):
-        return []  # an unreadable expression is the plural-expression check's business
-    if formula is None:
+        # msgfmt's own test first: a rule that fails it (plural=n/0) is reported on its own
+        # (`plural_rule_findings`) and must not be evaluated here.
+        formula = validated_plural_rule(item.target)
+    except PluralFormsError:
         return []
     for n, index in zip(_SAMPLE_COUNTS, want, strict=True):
         got = formula(n)

@@ -142,8 +142,11 @@ def check_workspace(
     langs: Collection[str] | None = None,
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
+    skip: Collection[Path] = (),
 ) -> list[Finding]:
-    """Findings for every translated or draft entry of the chosen catalogs, in file order."""
+    """Findings for every translated or draft entry of the chosen catalogs, in file order.
+
+    Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared."""
     for lang in langs or ():
         ws.check_language(lang)
     unknown = [c for c in only or () if c not in BY_ID]
@@ -152,7 +155,7 @@ def check_workspace(
     paths = [
         (lang, domain, path)
         for lang, domain, path in ws.catalog_paths()
-        if (not langs or lang in langs) and (not domains or domain in domains)
+        if (not langs or lang in langs) and (not domains or domain in domains) and path not in skip
     ]
     if domains:
         known = {domain for _, domain, _ in ws.catalog_paths()}
@@ -179,7 +182,9 @@ def check_workspace(
         siblings = {
             other: catalog_at(ws.po_path(other, domain))
             for other in ws.languages
-            if other not in (lang, source_lang) and ws.po_path(other, domain).is_file()
+            if other not in (lang, source_lang)
+            and ws.po_path(other, domain).is_file()
+            and ws.po_path(other, domain) not in skip
         }
         for message in catalog:
             others = {}

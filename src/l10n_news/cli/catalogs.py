@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import click
 
+from l10n_news.catalogs.broken import raise_if_broken
 from l10n_news.cli.common import (
     domain_option,
     json_option,
@@ -91,6 +92,7 @@ def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_j
         )
     if as_json:
         print_json(summary.as_dict())
+        raise_if_broken(summary.problems)
         return
     for key, counts in summary.catalogs.items():
         lang, domain = key.split("/", 1)
@@ -100,6 +102,7 @@ def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_j
         f"update: {len(summary.created)} created, {len(summary.written)} updated, "
         f"{len(summary.unchanged)} unchanged"
     )
+    raise_if_broken(summary.problems)  # exit 2, one line per catalog left as it was
 
 
 @click.command("compile")
@@ -117,8 +120,10 @@ def compile_(ws: Workspace, use_fuzzy: bool, as_json: bool) -> None:
         report = compile_workspace(ws, use_fuzzy=use_fuzzy, progress=progress)
     if as_json:
         print_json(report.as_dict())
+        raise_if_broken(report.problems)
         return
     click.echo(f"compile: {len(report.compiled)} compiled, {len(report.unchanged)} unchanged")
+    raise_if_broken(report.problems)  # exit 2, one line per catalog whose .mo was kept
 
 
 @click.command()
@@ -134,11 +139,13 @@ def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_js
 
         l10n-news stats --json
     """
-    rows = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
+    found = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
+    rows = found.rows
     if as_json:
         print_json([r.as_dict() for r in rows])
+        raise_if_broken(found.problems)
         return
-    if not rows:
+    if not rows and not found.problems:
         click.echo("no catalogs yet: run 'l10n-news extract' and 'l10n-news update'")
         return
     width = max(5, *(len(r.lang) + 1 for r in rows))  # "kk-Latn" is wider than "kk"
@@ -153,3 +160,4 @@ def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_js
             f"{r.needs_review:>7}{r.untranslated:>6}{r.obsolete:>5}{r.words:>7}{r.percent:>6.1f}%"
             + (f"  (from {r.derived_from})" if r.derived_from else "")
         )
+    raise_if_broken(found.problems)

@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from l10n_news.catalogs.broken import BrokenCatalogs, scan_catalogs
 from l10n_news.checks.base import Severity
 from l10n_news.checks.registry import CHECKS, HEADER_CHECKS
 from l10n_news.checks.run import check_workspace
@@ -43,23 +44,35 @@ def check(
     """Check every translated and draft entry: placeholders, numbers, markup, glossary ...
 
     Prints one line per finding, `file:line: severity: [check] message`, then a summary.
-    Exits with status 1 when any finding is an error (warnings alone exit 0).
+    Exits with status 1 when any finding is an error (warnings alone exit 0). A catalog that
+    cannot be read is reported as `file:line: message` and the others are checked (exit 2).
 
     Example:
 
         l10n-news check -l kk --domain ui
     """
+    from l10n_news.checks.plurals import plural_rule_findings
     from l10n_news.languages import catalog_languages, derived_from, variants_of
 
     for lang in langs:
         ws.check_language(lang)
+    chosen_langs = catalog_languages(list(langs)) or None
+    catalogs, broken = scan_catalogs((p, ws.relative(p)) for _, _, p in ws.catalog_paths())
     # A derived variant (kk-Latn) is checked on the text it is made from (kk): same findings.
     findings = check_workspace(
         ws,
-        langs=catalog_languages(list(langs)) or None,
+        langs=chosen_langs,
         domains=list(domains) or None,
         only=list(only) or None,
+        skip=set(broken),
     )
+    if not only or "plural-forms" in only:
+        for lang, domain, path in ws.catalog_paths():
+            chosen = (not chosen_langs or lang in chosen_langs) and (
+                not domains or domain in domains
+            )
+            if chosen and path in catalogs:
+                findings += plural_rule_findings(catalogs[path], ws.relative(path), lang)
     counts = Counter(f.severity for f in findings)
     if as_json:
         rows = [f.as_dict() for f in findings]
@@ -78,5 +91,7 @@ def check(
             base = derived_from(lang)
             if base is not None:
                 click.echo(f"check: {lang} is made from {base}: {base}'s findings are its own")
+    if broken:
+        raise BrokenCatalogs(list(broken.values()))
     if counts[Severity.ERROR]:
         raise CheckFailed(f"{counts[Severity.ERROR]} error(s) found")

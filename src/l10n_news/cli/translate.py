@@ -61,6 +61,10 @@ def translate(
         print_json(report.as_dict())
     else:
         _print_summary(report)
+    if report.broken:
+        from l10n_news.catalogs.broken import BrokenCatalogs
+
+        raise BrokenCatalogs(report.broken)  # exit 2, one line per catalog left as it was
     if not report.ok:
         click.get_current_context().exit(1)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news import __version__
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import ConfigError, PublishError
 from l10n_news.fileio import write_if_changed
@@ -257,7 +258,9 @@ def _ui_languages(
             continue
         # derived variants: kk-Latn's ui catalog is kk's, transliterated
         path = ws.po_path(derived.catalog_language(lang), UI_DOMAIN)
-        catalog = ws.read_catalog(path) if path.is_file() else Catalog({"Language": lang})
+        # A broken ui catalog counts as an empty one: the language's pages are held back.
+        found = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
+        catalog = found if isinstance(found, Catalog) else Catalog({"Language": lang})
         catalog = derived.ui_catalog(ws, lang, catalog)
         for msg in catalog:
             if (msg.msgctxt, msg.msgid) in wanted and msg.has_translation:
@@ -296,7 +299,7 @@ def _judge_variant(
     return {
         "passed": verdict.passed,
         "draft": verdict.draft,
-        "reason": verdict.reason,
+        "reason": inputs.problems.get(lang, verdict.reason),  # a broken catalog says so
         "source_lang": article.lang,
         "article": verdict.article.as_dict(),
         "ui": verdict.ui.as_dict(),
