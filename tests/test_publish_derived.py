@@ -159,10 +159,12 @@ def test_bad_language_lists(tmp_path: Path, config: str, message: str) -> None:
     ],
 )
 def test_bad_settings_are_one_line_errors(ws: Workspace, table: str, message: str) -> None:
-    with_kk_latn(ws, "\n" + table)
+    ws.config_path.write_text(ws.config_path.read_text("utf-8") + "\n" + table, "utf-8")
     result = CliRunner().invoke(cli, ["publish", "-C", str(ws.root)])
     assert result.exit_code == 2
-    assert "l10n-news.toml: [language." in result.output and message in result.output
+    # The schema (config.py) refuses an unknown key with its line; the stage, the rest.
+    assert "l10n-news.toml:" in result.output and "[language." in result.output
+    assert message in result.output
     assert "Traceback" not in result.output
 
 

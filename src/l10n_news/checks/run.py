@@ -23,6 +23,9 @@ def protected_names(glossary: GlossaryLike | None, lang: str | None) -> frozense
     glossary's do-not-translate terms."""
     if glossary is None or lang is None:
         return frozenset()
+    cached = getattr(glossary, "protected_names", None)
+    if cached is not None:  # a large glossary computes them once per language
+        return cached(lang)
     names = set(glossary.allowed_names(lang))
     for term in getattr(glossary, "do_not_translate_terms", list)():
         names.update(term.accepted(lang))
