@@ -56,7 +56,9 @@ _CYRILLIC = {
     "kk": "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшыіэюяә",
 }
 # Placeholders and markup of the UI strings stay as they are; only words outside them change.
-_WORD = re.compile(r"(%\([^)]*\)[a-z]|%[a-z]|\{[^}]*\}|<[^>]*>|&\w+;)|([A-Za-z]+)")
+_WORD = re.compile(
+    r"(%\([^)]*\)[a-z]|%[a-z]|\{[^}]*\}|<[^>]*>|&\w+;)|([A-Za-z]+)|(\d{1,3}(?:,\d{3})+)"
+)
 # Almaty moved from UTC+6 to UTC+5 on 2024-03-01.
 _ALMATY_SHIFT = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
 
@@ -76,8 +78,15 @@ def cyrillic_word(word: str, lang: str) -> str:
 
 
 def pseudo_translate(text: str, lang: str) -> str:
-    """`text` with each Latin word replaced; numbers, punctuation, `**`, `[x][1]` kept."""
-    return _WORD.sub(lambda m: m.group(1) or cyrillic_word(m.group(2), lang), text)
+    """`text` with each Latin word replaced; punctuation, `**`, `[x][1]` kept, and numbers
+    grouped the Russian and Kazakh way ("10,000" -> "10 000", a no-break space)."""
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(3):
+            return m.group(3).replace(",", "\u00a0")
+        return m.group(1) or cyrillic_word(m.group(2), lang)
+
+    return _WORD.sub(replace, text)
 
 
 class _Writer:

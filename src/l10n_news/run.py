@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n_news import __version__
+from l10n_news import checks as checks_package
 from l10n_news.checks.base import Finding, Severity
 from l10n_news.checks.run import check_workspace
 from l10n_news.compile import CompileReport, compile_workspace
 from l10n_news.extract import ExtractReport, extract_workspace
+from l10n_news.glossary import DEFAULT_PATH as DEFAULT_GLOSSARY
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.site import PublishReport
-from l10n_news.translate import TranslateReport, translate_workspace
+from l10n_news.state import RunState, signature
+from l10n_news.translate import TranslateReport, TranslateSettings, translate_workspace
 from l10n_news.update import UpdateSummary, update_workspace
 from l10n_news.workspace import Workspace
 
@@ -83,9 +87,9 @@ def run_pipeline(
         translated = None
         if translate:
             starting("translate")
-            translated = translate_workspace(ws, engine=engine)
+            translated = translate_changed(ws, engine=engine)
         starting("check")
-        findings = check_workspace(ws)
+        findings = check_changed(ws)
         starting("compile")
         compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
         starting("publish")
@@ -93,6 +97,81 @@ def run_pipeline(
     summary = RunSummary(extracted, updated, translated, findings, compiled, published)
     summary.languages = _per_language(ws, summary)
     return summary
+
+
+def translate_changed(ws: Workspace, *, engine: str | None = None) -> TranslateReport:
+    """translate_workspace over the catalogs that changed since a run left them with nothing
+    to translate: a rerun reads no catalog it has no reason to."""
+    state = RunState(ws.state_dir / "state.json")
+    # A catalog in its domain's own source language has nothing to translate; recording it
+    # as such is harmless, and sparing the template reads keeps the rerun fast.
+    targets = [
+        (f"{lang}/{domain}", domain, {"po": path}) for lang, domain, path in ws.catalog_paths()
+    ]
+    stale = sorted(
+        {domain for key, domain, files in targets if not state.unchanged("translate", key, files)}
+    )
+    if not stale:
+        chain = [engine] if engine else TranslateSettings.from_workspace(ws).engines
+        return TranslateReport(engines=chain)
+    report = translate_workspace(ws, engine=engine, domains=stale)
+    if report.ok and not report.problems:
+        # Every entry of these catalogs now has a translation or a draft.
+        for key, domain, files in targets:
+            if domain in stale:
+                state.remember("translate", key, files)
+        state.save()
+    return report
+
+
+def _check_inputs(ws: Workspace, domain: str) -> dict[str, Path]:
+    # A domain's entries are checked against each other across languages, so every
+    # language's catalog of the domain is an input.
+    return {lang: ws.po_path(lang, domain) for lang in ws.languages}
+
+
+def _check_settings(ws: Workspace) -> dict[str, Any]:
+    glossary = ws.section("glossary").get("path", DEFAULT_GLOSSARY)
+    return {
+        "version": __version__,
+        "code": _checks_code(),
+        "config": signature(ws.config_path),
+        "glossary": signature(ws.root / glossary) if isinstance(glossary, str) else repr(glossary),
+    }
+
+
+def _checks_code() -> str:
+    """When the checks' own code last changed: a developer's edit re-checks everything."""
+    folder = Path(checks_package.__file__).parent
+    return str(max(p.stat().st_mtime_ns for p in folder.glob("*.py")))
+
+
+def check_changed(ws: Workspace) -> list[Finding]:
+    """The findings of every catalog, checking again only the domains whose catalogs (or the
+    glossary, the configuration, the checks themselves) changed since they last checked
+    clean. A domain with findings is checked on every run, so its findings are always shown.
+    """
+    state = RunState(ws.state_dir / "state.json")
+    settings = _check_settings(ws)
+    langs_of: dict[str, list[str]] = {}
+    for lang, domain, _ in ws.catalog_paths():
+        langs_of.setdefault(domain, []).append(lang)
+    stale: dict[str, list[str]] = {}  # lang -> domains to check
+    for domain, langs in langs_of.items():
+        if not state.unchanged("check", domain, _check_inputs(ws, domain), settings):
+            for lang in langs:
+                stale.setdefault(lang, []).append(domain)
+    findings: list[Finding] = []
+    for lang, chosen in stale.items():
+        findings += check_workspace(ws, langs=[lang], domains=chosen)
+    with_findings = {f.file for f in findings}
+    checked = {domain for chosen in stale.values() for domain in chosen}
+    for domain in checked:
+        files = _check_inputs(ws, domain)
+        if not any(ws.relative(path) in with_findings for path in files.values()):
+            state.remember("check", domain, files, settings)
+    state.save()
+    return findings
 
 
 def _per_language(ws: Workspace, summary: RunSummary) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,65 @@
+"""`run` skips the checks and the translation of catalogs that did not change, never their
+findings."""
+
+from __future__ import annotations
+
+from l10n_news import run as run_module
+from l10n_news.run import run_pipeline
+from l10n_news.workspace import Workspace
+
+
+def _spy(monkeypatch, name: str) -> list[dict]:
+    calls: list[dict] = []
+    real = getattr(run_module, name)
+
+    def spy(ws, **kwargs):
+        calls.append(kwargs)
+        return real(ws, **kwargs)
+
+    monkeypatch.setattr(run_module, name, spy)
+    return calls
+
+
+def _break_a_number(ws: Workspace, lang: str) -> str:
+    """Make one reviewed translation lose a number of its source: a `numbers` error."""
+    for _, domain, path in ws.catalog_paths():
+        if domain == "ui" or path.parent.parent.name != lang:
+            continue
+        catalog = ws.read_catalog(path)
+        for message in catalog:
+            if message.translated and any(ch.isdigit() for ch in message.msgid):
+                message.msgstr = "".join(ch for ch in message.msgstr if not ch.isdigit())
+                ws.write_catalog(path, catalog)
+                return domain
+    raise AssertionError("the sample has no translated entry with a number")
+
+
+def test_a_rerun_checks_and_translates_only_what_changed(sample_ws, monkeypatch):
+    ws = Workspace.load(sample_ws)
+    first = run_pipeline(ws)
+    assert not first.errors
+    checks = _spy(monkeypatch, "check_workspace")
+    translations = _spy(monkeypatch, "translate_workspace")
+    again = run_pipeline(ws)
+    assert checks == [] and translations == [], "nothing changed: no catalog is read again"
+    assert again.ok and again.translate is not None and again.translate.ok
+
+    domain = _break_a_number(ws, "kk")
+    third = run_pipeline(ws)
+    assert [c["domains"] for c in checks] == [[domain], [domain]]  # every language of it
+    assert [c["domains"] for c in translations] == [[domain]]
+    assert any(f.check == "numbers" and f.lang == "kk" for f in third.errors)
+    # A domain with findings is checked again on every run: its errors never go quiet.
+    fourth = run_pipeline(ws)
+    assert [f.as_dict() for f in fourth.errors] == [f.as_dict() for f in third.errors]
+
+
+def test_a_new_glossary_checks_everything_again(sample_ws, monkeypatch):
+    ws = Workspace.load(sample_ws)
+    run_pipeline(ws)
+    checks = _spy(monkeypatch, "check_workspace")
+    glossary = sample_ws / "glossary.csv"
+    glossary.write_text(glossary.read_text("utf-8") + "\n", "utf-8")
+    run_pipeline(ws)
+    checked = {domain for call in checks for domain in call["domains"]}
+    assert checked == set(ws.domains())
