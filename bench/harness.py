@@ -120,13 +120,15 @@ def measure(contenders: Sequence[Contender], repeat: int) -> dict[str, Result]:
 # --- the floor ---------------------------------------------------------------------------------
 
 
-def write_manifest(path: Path, inputs: Sequence[Path], outputs: Sequence[tuple[Path, int]]) -> None:
-    path.write_text(
-        json.dumps(
-            {"inputs": [str(p) for p in inputs], "outputs": [[str(p), n] for p, n in outputs]}
-        ),
-        "utf-8",
-    )
+def write_manifest(path: Path, inputs: Sequence[Path], outputs: Sequence[tuple[Path, int]],
+                   stat: Sequence[Path] = ()) -> None:
+    """The floor's job: stat `stat`, read `inputs`, write `outputs` (path, size)."""
+    spec = {
+        "stat": [str(p) for p in stat],
+        "inputs": [str(p) for p in inputs],
+        "outputs": [[str(p), n] for p, n in outputs],
+    }
+    path.write_text(json.dumps(spec), "utf-8")
 
 
 def floor_contenders(name: str, manifest: Path, scratch: Path, units: int = 1) -> list[Contender]:
@@ -166,6 +168,8 @@ def _syncfs(folder: Path) -> None:
 
 def _floor_main(manifest: str, scratch: str, sync: bool) -> None:
     spec = json.loads(Path(manifest).read_text("utf-8"))
+    for name in spec.get("stat", []):  # what a check for changes must at least do
+        os.stat(name)
     for name in spec["inputs"]:
         with open(name, "rb") as f:
             f.read()
