@@ -63,3 +63,29 @@ def test_a_new_glossary_checks_everything_again(sample_ws, monkeypatch):
     run_pipeline(ws)
     checked = {domain for call in checks for domain in call["domains"]}
     assert checked == set(ws.domains())
+
+
+def test_run_compiles_what_update_merged_without_reading_it_again(sample_ws, monkeypatch):
+    from l10n_news.compile import compile_workspace
+
+    ws = Workspace.load(sample_ws)
+    article = sorted((sample_ws / "articles").glob("*/article.md"))[0]
+    article.write_text(article.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
+    stage = {"now": ""}
+    read_in_compile: list = []
+    real_read = Workspace.read_catalog
+
+    def read_catalog(self, path):
+        if stage["now"] == "compile":
+            read_in_compile.append(path)
+        return real_read(self, path)
+
+    monkeypatch.setattr(Workspace, "read_catalog", read_catalog)
+    summary = run_pipeline(ws, translate=False, stage=lambda name: stage.update(now=name))
+    merged = set(summary.update.catalogs)
+    assert merged, "the edit must make update merge catalogs"
+    assert read_in_compile == [], "compile read catalogs update had just merged"
+    # The .mo files are the ones `compile` makes on its own: recompiling changes no byte.
+    (sample_ws / ".l10n-news" / "state.json").unlink()
+    again = compile_workspace(ws)
+    assert again.compiled == [] and set(again.unchanged) >= merged

@@ -83,7 +83,9 @@ def run_pipeline(
         starting("extract")
         extracted = extract_workspace(ws)
         starting("update")
-        updated = update_workspace(ws)
+        # What update merges is compiled from memory; compile then skips it (unless
+        # translate changed the catalog in between).
+        updated = update_workspace(ws, compile_fuzzy=allow_drafts)
         translated = None
         if translate:
             starting("translate")
