@@ -19,7 +19,7 @@ from l10n_news.errors import L10nError, LockError
 # Staging folders of the workspaces whose lock this process holds (lock path -> folder).
 # A temp file goes there, never beside its target, so a killed run leaves nothing in site/
 # or locales/ for a deploy or a VCS to pick up; the next command to take the lock empties it.
-_staging: dict[str, Path] = {}
+_staging: dict[str, tuple[Path, int]] = {}  # lock path -> (folder, its device)
 STAGING_NAME = "tmp"  # beside the lock file, inside .l10n-news/
 
 
@@ -31,10 +31,9 @@ def _temp_folder(path: Path) -> Path:
     """Where the temp file of `path` is written: a staging folder on the same file system
     (a rename cannot cross file systems), else the target's own folder."""
     device = _device(path.parent)
-    for folder in list(_staging.values()):
-        with contextlib.suppress(OSError):
-            if _device(folder) == device:
-                return folder
+    for folder, folder_device in list(_staging.values()):
+        if folder_device == device:
+            return folder
     return path.parent
 
 
@@ -283,7 +282,7 @@ def workspace_lock(lock_path: Path, *, wait: float = 10.0) -> Iterator[None]:
         staging = lock_path.parent / STAGING_NAME
         clear_staging(staging)
         staging.mkdir(exist_ok=True)
-        _staging[key] = staging
+        _staging[key] = (staging, _device(staging))
         try:
             yield
         finally:
