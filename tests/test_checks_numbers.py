@@ -88,3 +88,25 @@ def test_urls_emails_phones() -> None:
     assert check_phones(CheckInput("Call +7 727 123-45-67", "Звоните +7 727 123-45-76")) == [
         "the phone number +7 727 123-45-67 is missing or changed"
     ]
+
+
+def test_news_scale_words_stand_for_their_numbers() -> None:
+    from l10n_news.checks.base import CheckInput
+    from l10n_news.checks.numbers import check_numbers
+
+    def check(source: str, target: str, src: str, tgt: str) -> list[str]:
+        return check_numbers(CheckInput(source, target, src, tgt))
+
+    assert (
+        check("1,000,000 tenge, 18,500,000 tenge", "1 млн тенге, 18,5 млн тенге", "en", "ru") == []
+    )
+    assert (
+        check("1,000,000 tenge, 18,500,000 tenge", "1 млн теңге, 18,5 млн теңге", "en", "kk") == []
+    )
+    assert check("2,8 трлн тенге, 1 миллиард", "2.8 trillion tenge, 1 billion", "ru", "en") == []
+    assert check("1.5 billion", "1,5 млрд", "en", "ru") == []
+    assert check("5 мың адам", "5,000 people", "kk", "en") == []
+    assert check("18,500,000 tenge", "18 млн теңге", "en", "kk") == [
+        "the number 18,500,000 of the source is not in the translation"
+    ]
+    assert check("a 3 m screen", "экран 3 м", "en", "ru") == []  # metres, not millions

@@ -21,7 +21,7 @@ def findings(message: Message, **kw) -> list[tuple[str, str]]:
 
 def test_ids_are_unique_and_every_check_has_a_severity() -> None:
     ids = [c.id for c in CHECKS]
-    assert len(ids) == len(set(ids)) == 17
+    assert len(ids) == len(set(ids)) == 24
     assert all(c.severity in (Severity.ERROR, Severity.WARNING) for c in CHECKS)
 
 

@@ -29,5 +29,11 @@ def test_cyrillic_left_in_english_text() -> None:
     assert script("Одноклассники", "Одноклассники", "ru", "en", frozenset({"Одноклассники"})) == []
 
 
-def test_a_latin_homoglyph_inside_a_cyrillic_word() -> None:
-    assert script("Samara", "Сaмара", "en", "ru") != []  # the second letter is Latin "a"
+def test_a_latin_homoglyph_inside_a_cyrillic_word_is_left_to_the_homoglyphs_check() -> None:
+    from l10n_news.checks.homoglyphs import check_homoglyphs
+
+    # The second letter is Latin "a": reported once, with the fix, by the homoglyphs check.
+    assert script("Samara", "Сaмара", "en", "ru") == []
+    assert check_homoglyphs(CheckInput("Samara", "Сaмара", "en", "ru")) == [
+        "«Сaмара» mixes scripts: a U+0061 (write «Самара»)"
+    ]

@@ -111,17 +111,36 @@ def _one_line_error(result, *needles: str):
         assert needle in lines[0], lines[0]
 
 
-def test_malformed_po_is_refused_with_file_and_line(ws_root, shared):
+def test_a_broken_catalog_is_one_problem_not_a_stopped_workspace(ws_root, shared):
+    """Each command names the broken file with file:line, leaves it as it is, does the rest."""
     run("extract", "-C", str(ws_root))
     run("update", "-C", str(ws_root))
-    bad = ws_root / "locales" / "ru" / "LC_MESSAGES" / "festival.po"
+    ws = Workspace.load(ws_root)
+    bad = ws.po_path("ru", "festival")
     shutil.copy(shared / "corpus" / "polib" / "test_syntax_error1.po", bad)
+    broken_bytes = bad.read_bytes()
     write_article(ws_root, "festival", article_text(body="Changed text.\n"))
-    before = tree_digest(ws_root)
-    for command in ("update", "compile", "stats"):
-        result = run(command, "-C", str(ws_root))
-        _one_line_error(result, "locales/ru/LC_MESSAGES/festival.po:5:")
-    assert tree_digest(ws_root) == before
+    assert run("extract", "-C", str(ws_root)).exit_code == 0
+    where = "l10n-news: locales/ru/LC_MESSAGES/festival.po:5: "
+
+    updated = run("update", "-C", str(ws_root))
+    assert updated.exit_code == 2 and where in updated.output, updated.output
+    assert "Changed text." in ws.po_path("kk", "festival").read_text()  # the rest is done
+    compiled = run("compile", "-C", str(ws_root))
+    assert compiled.exit_code == 2 and where in compiled.output, compiled.output
+    assert ws.po_path("kk", "festival").with_suffix(".mo").is_file()
+    assert not bad.with_suffix(".mo").exists()
+    stats = run("stats", "-C", str(ws_root), "--json")
+    assert stats.exit_code == 2 and where in stats.output
+    rows = json.loads(stats.output[: stats.output.index(where)])
+    assert {(r["lang"], r["domain"]) for r in rows} >= {("kk", "festival"), ("en", "kk-premiere")}
+    checked = run("check", "-C", str(ws_root))
+    assert checked.exit_code == 2 and where in checked.output and "check:" in checked.output
+    listed = run("review", "-C", str(ws_root), "-l", "ru", "--list")
+    assert listed.exit_code == 2 and where in listed.output and "review:" in listed.output
+    for result in (updated, compiled, stats, checked, listed):
+        assert "Traceback" not in result.output
+    assert bad.read_bytes() == broken_bytes
 
 
 def test_bad_inputs_change_nothing(ws_root):

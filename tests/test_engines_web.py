@@ -3,80 +3,26 @@ adapters' own duties: keys read at call time and never shown, errors mapped, tim
 
 from __future__ import annotations
 
-import html
-import json
 import socket
-import threading
 from collections import deque
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-import deep_translator.constants
 import pytest
 
+from api_servers import GoogleWebApi, LoopbackServer, MyMemoryApi
 from l10n_news.engines.base import Engine
 from l10n_news.engines.errors import AuthError, EngineTimeout, EngineUnreachable, RateLimited
 from l10n_news.engines.libre import LibreEngine
 from l10n_news.engines.registry import ENGINES, create_engine
-from l10n_news.engines.web import DeepTranslatorEngine
+from l10n_news.engines.web import WebEngine
 from l10n_news.engines.web_errors import map_provider_error
 from l10n_news.errors import ConfigError, EngineError
 from l10n_news.workspace import Workspace
-from libre_server import FakeLibreServer, Faults, fake_translation
+from libre_server import FakeLibreServer, Faults
 
 SAMPLE = ["Hello, %(name)s!", "The festival opens on 19.02.2013.", "Hello, %(name)s!", "Films"]
-
-
-class _GetServer:
-    """A tiny 127.0.0.1 server answering GET requests with `respond(params)`."""
-
-    def __init__(self, respond: Callable[[dict[str, str]], tuple[str, str]]) -> None:
-        self.requests = 0
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner.requests += 1
-                params = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-                kind, body = respond(params)
-                data = body.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        serve = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        serve.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def _google_page(params: dict[str, str]) -> tuple[str, str]:
-    text = html.escape(fake_translation(params["q"], params["tl"]))
-    return "text/html", f'<html><body><div class="result-container">{text}</div></body></html>'
-
-
-def _mymemory_json(params: dict[str, str]) -> tuple[str, str]:
-    target = params["langpair"].split("|")[1]
-    answer = {"responseData": {"translatedText": fake_translation(params["q"], target)}}
-    return "application/json", json.dumps({**answer, "matches": []})
 
 
 @pytest.fixture
@@ -106,13 +52,12 @@ def driven(request: pytest.FixtureRequest, ws: Workspace, monkeypatch: pytest.Mo
             )
         return
     if name in ("google", "mymemory"):
-        server = _GetServer(_google_page if name == "google" else _mymemory_json)
-        key = "GOOGLE_TRANSLATE" if name == "google" else "MYMEMORY"
-        monkeypatch.setitem(deep_translator.constants.BASE_URLS, key, server.url)
-        try:
-            yield create_engine(ws, name), lambda: server.requests
-        finally:
-            server.close()
+        api = GoogleWebApi() if name == "google" else MyMemoryApi()
+        with LoopbackServer(api) as server:
+            yield (
+                create_engine(_with_url(ws, name, url=server.url), name),
+                lambda: server.requests,
+            )
         return
     yield create_engine(ws, name), lambda: 0
 
@@ -243,7 +188,7 @@ def test_keyed_engines_need_their_variable_and_send_nothing_without(
 ) -> None:
     engine = create_engine(_with_url(ws, name, api_key_env="L10N_TEST_KEY"), name)
     monkeypatch.delenv("L10N_TEST_KEY", raising=False)
-    assert isinstance(engine, DeepTranslatorEngine)
+    assert isinstance(engine, WebEngine)
     [tr] = engine.translate(["Hello"], "en", "ru")
     assert tr.status == "failed" and "L10N_TEST_KEY" in (tr.reason or "")
     assert isinstance(engine.unreachable, AuthError)

@@ -163,7 +163,11 @@ def test_workspace_extends_and_replaces_the_chrome(tmp_path: Path) -> None:
     )
     ws = make_ws(tmp_path / "b", only)
     _, draft = parse_page(ws, page)
-    assert "Подписывайтесь на Telegram" in draft.body
+    assert "Нашли ошибку?" in draft.body  # a word of the defaults, which are replaced
+    # Shapes are not vocabulary: a prompt to subscribe on a network is dropped all the same.
+    assert ("Подписывайтесь на Telegram", "share prompt") in [
+        (d.text, d.label) for d in draft.dropped
+    ]
     assert draft.section == ["Город", "Транспорт"]
     ws = make_ws(tmp_path / "c", "[import.chrome]\nbuttons = []\n")
     with pytest.raises(ConfigError, match="unknown key 'buttons'"):
@@ -204,8 +208,20 @@ def test_existing_article_needs_force(tmp_path: Path) -> None:
 
 def test_slugify_transliterates_cyrillic() -> None:
     assert slugify("Новые автобусы: 40 штук!") == "novye-avtobusy-40-shtuk"
-    assert slugify("Ауыл мектебіне жаңа кітапхана") == "auyl-mektebine-zhanga-kitapkhana"
-    assert len(slugify("word " * 40)) <= 60
+    assert slugify("Ауыл мектебіне жаңа кітапхана") == "auyl-mektebine-zhana-kitapkhana"
+    assert slugify("Қазақстанның Ғылым күні өтті") == "qazaqstannyn-gylym-kuni-otti"
+    assert len(slugify("word " * 40)) <= 80
+
+
+def test_slugs_keep_whole_words_and_do_not_end_on_a_joining_word() -> None:
+    title = (
+        "Kazakhstan's skiers and speed skaters opened the national team's performance at the "
+        "Winter Olympics in the mountains of Italy"
+    )
+    slug = slugify(title)
+    assert len(slug) <= 80
+    assert title.lower().replace("'", "").startswith(slug.replace("-", " ") + " ")
+    assert slug.endswith("-performance")  # not "...-performance-at-the"
 
 
 def test_detect_language() -> None:

@@ -69,13 +69,18 @@ def _po(lang: str, body: str) -> str:
 
 
 def make_workspace(
-    root: Path, url: str, *, chain: str = '"memory", "libre"', extra: str = ""
+    root: Path,
+    url: str,
+    *,
+    chain: str = '"memory", "libre"',
+    extra: str = "",
+    libre_extra: str = "",
 ) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "l10n-news.toml").write_text(
         'languages = ["en", "ru", "kk"]\nsource_language = "en"\n'
         f"[translate]\nengines = [{chain}]\nsave_every = 0.05\n{extra}\n"
-        f'[engines.libre]\nurl = "{url}"\nbackoff = 0.01\nconcurrency = 2\n',
+        f'[engines.libre]\nurl = "{url}"\nbackoff = 0.01\nconcurrency = 2\n{libre_extra}\n',
         "utf-8",
     )
     locales = root / "locales"
@@ -133,8 +138,9 @@ def test_drafts_are_fuzzy_with_provenance_and_reviewed_entries_untouched(tmp_pat
     assert (root / "locales/kk/LC_MESSAGES/ui.po").read_bytes() == before
     counts = report.languages["kk"]
     assert (counts.memory, counts.sent, counts.failed) == (1, 14, 0)
-    # One request per unique protected text, shared by both languages? No: per language.
-    assert server.requests == report.requests == 2 * 15
+    # 15 unique protected texts per language, batched for 2 workers: 2 requests of 8 and 7.
+    assert server.requests == report.requests == 2 * 2
+    assert sum(server.texts.values()) == 2 * 15
 
 
 def test_written_catalogs_pass_msgfmt(tmp_path: Path) -> None:
@@ -166,13 +172,14 @@ def test_429_and_500_are_retried(tmp_path: Path) -> None:
         root = make_workspace(tmp_path / "ws", server.url)
         report = translate_workspace(Workspace.load(root), langs=["kk"])
         assert report.ok and report.languages["kk"].sent == 14
-        assert server.requests == 15 + 4
+        assert server.requests == 2 + 4  # two batches for two workers, four faults
 
 
 def test_a_failure_mid_run_keeps_finished_drafts_and_a_rerun_picks_up(tmp_path: Path) -> None:
     faults = Faults(fail_after=5)
     with FakeLibreServer(faults) as server:
-        root = make_workspace(tmp_path / "ws", server.url)
+        # One text per request, so that the fifth answer falls in the middle of the run.
+        root = make_workspace(tmp_path / "ws", server.url, libre_extra="batch_limit = 1")
         report = translate_workspace(Workspace.load(root), langs=["kk"])
         assert not report.ok
         kk = catalog(root, "kk")  # still a valid catalog
@@ -249,6 +256,7 @@ def test_cli_prints_a_summary_and_json(tmp_path: Path) -> None:
         result = runner.invoke(cli, ["translate", "-C", str(root), "-l", "kk"])
         assert result.exit_code == 0, result.output
         assert "kk: 14 sent, 0 from cache, 1 from memory" in result.output
+        assert "2 requests for 15 distinct texts (0.13 a text)" in result.output  # a plural: 2
         make_workspace(root, server.url)
         result = runner.invoke(cli, ["translate", "-C", str(root), "--json", "--domain", "news"])
         data = json.loads(result.output)
@@ -268,7 +276,7 @@ def test_kill_of_a_real_process_saves_finished_drafts(tmp_path: Path) -> None:
     import sys
 
     with FakeLibreServer(Faults(latency=0.3)) as server:
-        root = make_workspace(tmp_path / "ws", server.url)
+        root = make_workspace(tmp_path / "ws", server.url, libre_extra="batch_limit = 1")
         proc = subprocess.Popen(
             [sys.executable, "-m", "l10n_news", "translate", "-C", str(root), "-l", "kk"],
             stdout=subprocess.PIPE,

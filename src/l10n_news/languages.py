@@ -1,4 +1,9 @@
-"""The languages l10n-news knows, with their gettext plural rules."""
+"""The languages l10n-news knows, with their gettext plural rules.
+
+`LANGUAGES` are translated and reviewed through catalogs. `DERIVED` variants are not: each of
+their texts is made from the reviewed text of the language they derive from (kk-Latn is the
+Latin-script transliteration of kk), so they have no catalogs and pass the gate with it.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ class Language:
     nplurals: int
     plural: str  # C expression, as in the Plural-Forms header
     script: str  # "Cyrl" or "Latn": the script body text is written in
+    derived_from: str | None = None  # a derived variant: made from this language's text
 
     @property
     def plural_forms(self) -> str:
@@ -34,10 +40,62 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
+# Written by transliterating the reviewed kk text (l10n_news.translit); `[language.kk-Latn]
+# alphabet` chooses the 2021 or the 2018 Latin alphabet (l10n_news.derived reads it).
+DERIVED: dict[str, Language] = {
+    "kk-Latn": Language("kk-Latn", "Kazakh (Latin)", 2, "(n != 1)", "Latn", derived_from="kk"),
+}
+
+
 def get_language(code: str) -> Language:
     """The language for `code`; a clear error for anything l10n-news does not support."""
-    try:
-        return LANGUAGES[code]
-    except KeyError:
-        known = ", ".join(LANGUAGES)
-        raise ConfigError(f"unknown language code {code!r} (known: {known})") from None
+    found = LANGUAGES.get(code) or DERIVED.get(code)
+    if found is None:
+        known = ", ".join([*LANGUAGES, *DERIVED])
+        raise ConfigError(f"unknown language code {code!r} (known: {known})")
+    return found
+
+
+def derived_from(code: str) -> str | None:
+    """The language a derived variant is made from; None for a translated language."""
+    found = DERIVED.get(code)
+    return found.derived_from if found is not None else None
+
+
+def translated_languages(codes: list[str]) -> list[str]:
+    """The languages of `codes` that have catalogs: every one but the derived variants."""
+    return [code for code in codes if code not in DERIVED]
+
+
+def check_derived(codes: list[str], source_language: str) -> None:
+    """A derived variant needs the language it is made from, and is never a source."""
+    if source_language in DERIVED:
+        raise ConfigError(
+            f"source_language {source_language!r} is derived from "
+            f"{DERIVED[source_language].derived_from!r}: use that"
+        )
+    for code in codes:
+        base = derived_from(code)
+        if base is not None and base not in codes:
+            raise ConfigError(f"{code!r} is made from {base!r}: add {base!r} to languages")
+
+
+def catalog_languages(codes: list[str]) -> list[str]:
+    """`codes` with each derived variant replaced by the language whose catalogs it uses."""
+    return list(dict.fromkeys(derived_from(code) or code for code in codes))
+
+
+def variants_of(base: str, configured: list[str]) -> list[str]:
+    """The configured derived variants made from `base` (kk -> ["kk-Latn"])."""
+    return [code for code in configured if derived_from(code) == base]
+
+
+def refuse_derived(code: str) -> str:
+    """`code`, unless it is a derived variant, which has no catalogs to translate or review."""
+    base = derived_from(code)
+    if base is not None:
+        raise ConfigError(
+            f"{code!r} is made from {base!r} by transliteration at publish time: "
+            f"translate and review {base!r} instead"
+        )
+    return code

@@ -24,6 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from l10n_news.catalogs.catalog import (
+    ALIGNED_COMMENT_PREFIX,
     MT_COMMENT_PREFIX,
     REVIEW_COMMENT_PREFIX,
     Key,
@@ -33,6 +34,7 @@ from l10n_news.catalogs.catalog import (
 from l10n_news.checks.base import Finding, GlossaryLike
 from l10n_news.checks.run import check_message, load_glossary
 from l10n_news.errors import ConfigError, L10nError
+from l10n_news.languages import refuse_derived
 from l10n_news.workspace import Workspace
 
 AWAITING = (State.DRAFT, State.NEEDS_REVIEW)
@@ -102,11 +104,16 @@ class EntryDetails:
 
 
 def awaiting_review(
-    ws: Workspace, lang: str, domains: Collection[str] | None = None
+    ws: Workspace,
+    lang: str,
+    domains: Collection[str] | None = None,
+    skip: Collection[Path] = (),
 ) -> list[ReviewItem]:
-    """Drafts and needs-review entries of `lang`, domain by domain, in file order."""
-    ws.check_language(lang)
-    found = [(d, p) for lg, d, p in ws.catalog_paths() if lg == lang]
+    """Drafts and needs-review entries of `lang`, domain by domain, in file order.
+
+    Catalogs in `skip` (broken ones, see catalogs.broken) are left out."""
+    refuse_derived(ws.check_language(lang))  # kk-Latn is reviewed as kk
+    found = [(d, p) for lg, d, p in ws.catalog_paths() if lg == lang and p not in skip]
     if domains:
         missing = [d for d in domains if d not in {d for d, _ in found}]
         if missing:
@@ -235,6 +242,7 @@ class Review:
     def _mark_reviewed(self, msg: Message) -> None:
         msg.fuzzy = False  # also drops the #| previous msgid
         msg.set_comment(MT_COMMENT_PREFIX, None)
+        msg.set_comment(ALIGNED_COMMENT_PREFIX, None)  # an aligned draft is a draft as well
         msg.set_comment(REVIEW_COMMENT_PREFIX, f"{self.reviewer} {self._date()}")
 
     def accept(self, item: ReviewItem) -> Message:
@@ -273,6 +281,7 @@ class Review:
         def change(msg: Message) -> None:
             msg.clear_translation()
             msg.set_comment(MT_COMMENT_PREFIX, None)
+            msg.set_comment(ALIGNED_COMMENT_PREFIX, None)
 
         return self._apply(item, change)
 

@@ -14,9 +14,11 @@ from typing import Any
 
 from l10n_news import __version__
 from l10n_news import checks as checks_package
+from l10n_news.catalogs.broken import catalog_problems
 from l10n_news.checks.base import Finding, Severity
 from l10n_news.checks.run import check_workspace
 from l10n_news.compile import CompileReport, compile_workspace
+from l10n_news.errors import CatalogError
 from l10n_news.extract import ExtractReport, extract_workspace
 from l10n_news.glossary import DEFAULT_PATH as DEFAULT_GLOSSARY
 from l10n_news.publish import publish_workspace
@@ -38,6 +40,7 @@ class RunSummary:
     compile: CompileReport
     publish: PublishReport
     languages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    broken: list[CatalogError] = field(default_factory=list)  # left as they are, rest done
 
     @property
     def errors(self) -> list[Finding]:
@@ -46,11 +49,12 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         translated_ok = self.translate is None or self.translate.ok
-        return translated_ok and not self.errors and not self.publish.leaks
+        return translated_ok and not self.errors and not self.publish.leaks and not self.broken
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
+            "broken": [str(e) for e in self.broken],
             "languages": self.languages,
             "extract": self.extract.as_dict(),
             "update": self.update.as_dict(),
@@ -91,12 +95,13 @@ def run_pipeline(
             starting("translate")
             translated = translate_changed(ws, engine=engine)
         starting("check")
-        findings = check_changed(ws)
+        findings, broken = check_changed(ws)
         starting("compile")
         compiled = compile_workspace(ws, use_fuzzy=allow_drafts)
         starting("publish")
         published = publish_workspace(ws, out=out, formats=formats, allow_drafts=allow_drafts)
     summary = RunSummary(extracted, updated, translated, findings, compiled, published)
+    summary.broken = list(broken.values())
     summary.languages = _per_language(ws, summary)
     return summary
 
@@ -148,32 +153,38 @@ def _checks_code() -> str:
     return str(max(p.stat().st_mtime_ns for p in folder.glob("*.py")))
 
 
-def check_changed(ws: Workspace) -> list[Finding]:
-    """The findings of every catalog, checking again only the domains whose catalogs (or the
-    glossary, the configuration, the checks themselves) changed since they last checked
-    clean. A domain with findings is checked on every run, so its findings are always shown.
+def check_changed(ws: Workspace) -> tuple[list[Finding], dict[Path, CatalogError]]:
+    """The findings of every catalog, and the catalogs that cannot be read, checking again
+    only the domains whose catalogs (or the glossary, the configuration, the checks
+    themselves) changed since they last checked clean. A domain with findings, or with a
+    broken catalog, is checked on every run, so what is wrong is always shown.
     """
     state = RunState(ws.state_dir / "state.json")
     settings = _check_settings(ws)
-    langs_of: dict[str, list[str]] = {}
-    for lang, domain, _ in ws.catalog_paths():
-        langs_of.setdefault(domain, []).append(lang)
+    paths_of: dict[str, list[tuple[str, Path]]] = {}
+    for lang, domain, path in ws.catalog_paths():
+        paths_of.setdefault(domain, []).append((lang, path))
     stale: dict[str, list[str]] = {}  # lang -> domains to check
-    for domain, langs in langs_of.items():
+    for domain, paths in paths_of.items():
         if not state.unchanged("check", domain, _check_inputs(ws, domain), settings):
-            for lang in langs:
+            for lang, _ in paths:
                 stale.setdefault(lang, []).append(domain)
+    checked = {domain for chosen in stale.values() for domain in chosen}
+    # A catalog that checked clean was read then, and has not changed since: only the
+    # others can be broken.
+    broken = catalog_problems(
+        (path, ws.relative(path)) for domain in sorted(checked) for _, path in paths_of[domain]
+    )
     findings: list[Finding] = []
     for lang, chosen in stale.items():
-        findings += check_workspace(ws, langs=[lang], domains=chosen)
-    with_findings = {f.file for f in findings}
-    checked = {domain for chosen in stale.values() for domain in chosen}
+        findings += check_workspace(ws, langs=[lang], domains=chosen, skip=set(broken))
+    with_findings = {f.file for f in findings} | {ws.relative(path) for path in broken}
     for domain in checked:
         files = _check_inputs(ws, domain)
         if not any(ws.relative(path) in with_findings for path in files.values()):
             state.remember("check", domain, files, settings)
     state.save()
-    return findings
+    return findings, broken
 
 
 def _per_language(ws: Workspace, summary: RunSummary) -> dict[str, dict[str, Any]]:

@@ -1,11 +1,19 @@
-"""Counts per language and domain. Fuzzy is never counted as translated."""
+"""Counts per language and domain. Fuzzy is never counted as translated.
+
+A derived variant (kk-Latn) has no catalogs: its rows are those of the language it is made
+from, marked `derived_from`, since each of its units has that unit's review state.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, replace
 
 from l10n_news.catalogs import Catalog, State
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import count_words
+from l10n_news.errors import CatalogError
+from l10n_news.languages import derived_from
 from l10n_news.workspace import Workspace
 
 
@@ -22,6 +30,7 @@ class CatalogStats:
     obsolete: int = 0
     words: int = 0  # words of the source text
     translated_words: int = 0
+    derived_from: str | None = None  # kk-Latn: the counts are those of this language's catalog
 
     @property
     def percent(self) -> float:
@@ -51,14 +60,35 @@ def catalog_stats(catalog: Catalog, lang: str, domain: str) -> CatalogStats:
     return s
 
 
+@dataclass
+class WorkspaceStats:
+    rows: list[CatalogStats] = field(default_factory=list)
+    problems: list[CatalogError] = field(default_factory=list)  # catalogs that cannot be read
+
+    def __iter__(self) -> Iterator[CatalogStats]:
+        return iter(self.rows)
+
+
 def workspace_stats(
     ws: Workspace, *, langs: list[str] | None = None, domains: list[str] | None = None
-) -> list[CatalogStats]:
+) -> WorkspaceStats:
+    """Counts of every catalog that can be read; the others are listed as problems."""
     for lang in langs or []:
         ws.check_language(lang)
-    out = []
+    variants = {lang: base for lang in ws.languages if (base := derived_from(lang)) is not None}
+    out = WorkspaceStats()
     for lang, domain, path in ws.catalog_paths():
-        if (langs and lang not in langs) or (domains and domain not in domains):
+        if domains and domain not in domains:
             continue
-        out.append(catalog_stats(ws.read_catalog(path), lang, domain))
+        shown = [lang] if not langs or lang in langs else []
+        shown += [v for v, base in variants.items() if base == lang and (not langs or v in langs)]
+        if not shown:
+            continue
+        catalog = try_read_catalog(path, ws.relative(path))
+        if isinstance(catalog, CatalogError):
+            out.problems.append(catalog)
+            continue
+        stats = catalog_stats(catalog, lang, domain)
+        for code in shown:
+            out.rows.append(stats if code == lang else replace(stats, lang=code, derived_from=lang))
     return out

@@ -7,6 +7,10 @@ translator comment `mt: <engine> <src>→<tgt> <date>`. Reviewed entries and exi
 translations are never touched. Catalogs are saved as results arrive (every `save_every`
 seconds) and once more whatever happens, so an interrupted run keeps its finished drafts and
 a rerun picks up the rest (the cache makes it free for what was already sent).
+
+An engine that uses context (`llm`) also gets, per entry, what `_ContextBuilder` finds in the
+catalogs: the article's headline and lead, the neighbouring entries, the entry's role, the
+glossary terms it uses, and a reviewed translation into the third language (the pivot).
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import MT_COMMENT_PREFIX, Catalog, Message, State
 from l10n_news.engines.base import Engine, Translation
+from l10n_news.engines.context import Document, TermHint, UnitContext
 from l10n_news.engines.registry import create_engine
-from l10n_news.errors import ConfigError
+from l10n_news.errors import CatalogError, ConfigError
 from l10n_news.glossary import Glossary
+from l10n_news.languages import refuse_derived
 from l10n_news.workspace import Workspace
 
 DEFAULT_CHAIN = ("memory", "google")
@@ -72,7 +79,11 @@ class TranslateReport:
     problems: list[Problem] = field(default_factory=list)
     unreachable: dict[str, str] = field(default_factory=dict)  # engine -> why
     requests: int = 0
+    texts_sent: int = 0  # distinct texts the requests carried: requests / texts_sent per text
     written: list[str] = field(default_factory=list)
+    glossary_misses: list[Problem] = field(default_factory=list)  # drafts kept, `check` reports
+    usage: dict[str, dict[str, int]] = field(default_factory=dict)  # engine -> tokens
+    broken: list[CatalogError] = field(default_factory=list)  # catalogs left as they are
 
     def counts(self, lang: str) -> LanguageCounts:
         return self.languages.setdefault(lang, LanguageCounts())
@@ -88,18 +99,22 @@ class TranslateReport:
     @property
     def ok(self) -> bool:
         """False when anything failed (rejections are reported, but are not failures)."""
-        return self.total.failed == 0 and not self.unreachable
+        return self.total.failed == 0 and not self.unreachable and not self.broken
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "engines": self.engines,
             "requests": self.requests,
+            "texts_sent": self.texts_sent,
             "total": self.total.as_dict(),
             "languages": {lang: c.as_dict() for lang, c in sorted(self.languages.items())},
             "unreachable": self.unreachable,
             "problems": [p.__dict__ for p in self.problems],
+            "glossary_misses": [p.__dict__ for p in self.glossary_misses],
+            "usage": self.usage,
             "written": self.written,
+            "broken": [str(e) for e in self.broken],
         }
 
 
@@ -144,6 +159,7 @@ class _Entry:
     job: _Job
     message: Message
     texts: list[str]  # msgid, and msgid_plural for a plural entry
+    context: UnitContext | None = None
 
 
 def translate_workspace(
@@ -159,7 +175,7 @@ def translate_workspace(
     chain = [create_engine(ws, name) for name in ([engine] if engine else settings.engines)]
     report = TranslateReport(engines=[e.name for e in chain])
     glossary = _protect_glossary_terms(ws, chain)
-    only_langs = {ws.check_language(lang) for lang in langs} if langs else None
+    only_langs = {refuse_derived(ws.check_language(lang)) for lang in langs} if langs else None
     try:
         with ws.lock():
             run = _Run(ws, settings, chain, report, progress, glossary)
@@ -171,6 +187,9 @@ def translate_workspace(
     finally:
         for e in chain:
             report.requests += e.requests_made
+            report.texts_sent += e.texts_sent
+            if e.usage:
+                report.usage[e.label] = dict(e.usage)
             if e.unreachable is not None:
                 report.unreachable[e.name] = e.unreachable.message
             e.close()
@@ -191,6 +210,8 @@ def _protect_glossary_terms(ws: Workspace, chain: list[Engine]) -> Glossary:
     for e in chain:
         if e.network:
             e.keep_terms = terms
+        if e.uses_context:
+            e.glossary = glossary
     return glossary
 
 
@@ -216,6 +237,8 @@ class _Run:
         self.today = dt.date.today().isoformat()
         self.done = 0
         self.total = 0
+        wants_context = any(e.uses_context for e in chain)
+        self.contexts = _ContextBuilder(ws, glossary) if wants_context else None
 
     # --- what to translate ---------------------------------------------------------------
     def collect(self, langs: set[str] | None, domains: set[str] | None) -> None:
@@ -225,17 +248,24 @@ class _Run:
             source = self.ws.domain_source_language(domain)
             if lang == source:
                 continue
-            job = _Job(lang, domain, path, self.ws.read_catalog(path))
+            catalog = try_read_catalog(path, self.ws.relative(path))
+            if isinstance(catalog, CatalogError):
+                self.report.broken.append(catalog)  # left as it is; the others go on
+                continue
+            job = _Job(lang, domain, path, catalog)
             self.jobs.append(job)
-            for message in job.catalog:
-                if not message.msgid or any(message.strings):
-                    continue  # the header, or something a person or msgmerge wrote
-                if message.state is not State.UNTRANSLATED:
-                    continue
+            units = [m for m in job.catalog if m.msgid and not m.obsolete]
+            document = self.contexts.document(domain, units) if self.contexts else None
+            for k, message in enumerate(units):
+                if any(message.strings) or message.state is not State.UNTRANSLATED:
+                    continue  # something a person or msgmerge wrote
                 texts = [message.msgid]
                 if message.msgid_plural is not None:
                     texts.append(message.msgid_plural)
-                self.pairs.setdefault((source, lang), []).append(_Entry(job, message, texts))
+                entry = _Entry(job, message, texts)
+                if self.contexts is not None:
+                    entry.context = self.contexts.unit(document, units, k, source, lang)
+                self.pairs.setdefault((source, lang), []).append(entry)
         self.total = sum(len(entries) for entries in self.pairs.values())
 
     # --- translating ---------------------------------------------------------------------------
@@ -250,6 +280,7 @@ class _Run:
         for entry in entries:
             for text in entry.texts:
                 waiting.setdefault(text, []).append(entry)
+        context_of = {text: users[0].context for text, users in waiting.items()}
 
         for engine in self.chain:
             pending = [t for t in waiting if t not in found]
@@ -267,7 +298,8 @@ class _Run:
                         self._fill(entry, [found[t] for t in entry.texts], source, target)
                 self.save()
 
-            engine.translate(pending, source, target, on_result=on_result)
+            contexts = [context_of[t] for t in pending] if engine.uses_context else None
+            engine.translate(pending, source, target, on_result=on_result, contexts=contexts)
 
         for entry in entries:
             if all(t in found for t in entry.texts):
@@ -279,12 +311,13 @@ class _Run:
     def _fill(self, entry: _Entry, results: list[Translation], source: str, target: str) -> None:
         first = results[0]
         strings = [r.text or "" for r in results]
-        if first.engine not in ("memory", "pseudo"):
+        if first.engine not in ("memory", "pseudo") and len(self.glossary):
             # Required renderings of glossary terms replace known wrong ones in MT output.
             strings = [
                 self.glossary.enforce(src, source, target, text)
                 for src, text in zip(entry.texts, strings, strict=True)
             ]
+            self._note_glossary_misses(entry, first.engine, strings[0], source, target)
         message = entry.message
         if message.pluralizable:
             nplurals = entry.job.catalog.nplurals
@@ -309,6 +342,23 @@ class _Run:
         else:
             counts.local += 1
         self._advance()
+
+    def _note_glossary_misses(
+        self, entry: _Entry, engine: str, draft: str, source: str, target: str
+    ) -> None:
+        """A draft that still breaks the glossary is kept; the report (and `check`) say so."""
+        problems = self.glossary.check(entry.message.msgid, source, target, draft)
+        if problems:
+            self.report.glossary_misses.append(
+                Problem(
+                    path=self.ws.relative(entry.job.path),
+                    line=entry.message.lineno,
+                    msgid=entry.message.msgid,
+                    engine=engine,
+                    status="glossary",
+                    reason="; ".join(p.removeprefix("glossary:").strip() for p in problems),
+                )
+            )
 
     def _count_miss(self, entry: _Entry, miss: Translation) -> None:
         counts = self.report.counts(entry.job.lang)
@@ -345,3 +395,67 @@ class _Run:
                         self.report.written.append(rel)
                 job.dirty = False
         self.last_save = time.monotonic()
+
+
+class _ContextBuilder:
+    """What an engine that uses context is told about each entry, read from the catalogs."""
+
+    def __init__(self, ws: Workspace, glossary: Glossary) -> None:
+        self.ws = ws
+        self.glossary = glossary
+        self._pivot_catalogs: dict[tuple[str, str], Catalog | None] = {}
+
+    def document(self, domain: str, units: list[Message]) -> Document:
+        """The headline and lead: the entries extract marks `title` and `summary`."""
+
+        def first(role: str) -> str | None:
+            return next((m.msgid for m in units if role in m.extracted_comments), None)
+
+        return Document(domain, headline=first("title"), lead=first("summary"))
+
+    def unit(
+        self, document: Document, units: list[Message], k: int, source: str, target: str
+    ) -> UnitContext:
+        message = units[k]
+        pivot_lang, pivot_text = self._pivot(document.domain, message, source, target)
+        return UnitContext(
+            document=document,
+            before=units[k - 1].msgid if k > 0 else None,
+            after=units[k + 1].msgid if k + 1 < len(units) else None,
+            role="; ".join(message.extracted_comments) or None,
+            terms=self._terms(message.msgid, source, target),
+            pivot_lang=pivot_lang,
+            pivot_text=pivot_text,
+        )
+
+    def _terms(self, text: str, source: str, target: str) -> tuple[TermHint, ...]:
+        if not len(self.glossary):
+            return ()
+        hints = []
+        for term in self.glossary.terms_in(text, source):
+            required = term.rendering(target)
+            if required is None or term.do_not_translate:
+                continue  # do-not-translate terms travel as protected tokens
+            written = term.forms.get(source, (term.label,))[0]
+            hints.append(TermHint(written, required, term.note))
+        return tuple(hints)
+
+    def _pivot(
+        self, domain: str, message: Message, source: str, target: str
+    ) -> tuple[str | None, str | None]:
+        """The reviewed translation of the same entry in the workspace's third language."""
+        for lang in self.ws.languages:
+            if lang in (source, target) or message.pluralizable:
+                continue
+            catalog = self._catalog(lang, domain)
+            found = catalog.get(message.msgid, message.msgctxt) if catalog else None
+            if found is not None and found.state is State.REVIEWED:
+                return lang, found.msgstr
+        return None, None
+
+    def _catalog(self, lang: str, domain: str) -> Catalog | None:
+        if (lang, domain) not in self._pivot_catalogs:
+            path = self.ws.po_path(lang, domain)
+            found = try_read_catalog(path, self.ws.relative(path)) if path.is_file() else None
+            self._pivot_catalogs[lang, domain] = found if isinstance(found, Catalog) else None
+        return self._pivot_catalogs[lang, domain]

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_news import __version__
-from l10n_news.catalogs import Catalog, UpdateReport, read_po, write_po
+from l10n_news.catalogs import Catalog, UpdateReport, read_po
+from l10n_news.catalogs.pofile import dump_po
 from l10n_news.compile import remember_compiled, stage_mo
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
-from l10n_news.languages import get_language
+from l10n_news.languages import get_language, refuse_derived
 from l10n_news.state import RunState
 from l10n_news.workspace import Workspace
 
@@ -25,6 +26,8 @@ class UpdateSummary:
     created: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Catalogs (or templates) that cannot be read: left as they are, everything else done.
+    problems: list[CatalogError] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -32,6 +35,7 @@ class UpdateSummary:
             "written": self.written,
             "unchanged": self.unchanged,
             "catalogs": self.catalogs,
+            "problems": [str(p) for p in self.problems],
         }
 
 
@@ -65,8 +69,10 @@ def fix_header(catalog: Catalog, lang: str, project: str) -> None:
     if "Plural-Forms" not in h:
         # An existing rule is the translation team's choice (GNOME's kk uses one form): kept.
         h["Plural-Forms"] = language.plural_forms
-    if "charset=utf-8" not in h.get("Content-Type", "").lower():
-        h["Content-Type"] = "text/plain; charset=UTF-8"  # we always write UTF-8
+    if catalog.charset == "UTF-8" and "charset=utf-8" not in h.get("Content-Type", "").lower():
+        # No charset, or the template's placeholder: say what the file is written in.
+        # A real charset (ISO-8859-15, say) is kept, and the file is written in it.
+        h["Content-Type"] = "text/plain; charset=UTF-8"
     h.setdefault("MIME-Version", "1.0")
     h.setdefault("Content-Transfer-Encoding", "8bit")
     if not h.get("Project-Id-Version"):
@@ -92,7 +98,7 @@ def update_catalog(
     if staged is None:
         written = ws.write_catalog(path, catalog)
     else:
-        written = staged.write(path, write_po(catalog).encode("utf-8"))
+        written = staged.write(path, dump_po(catalog))
     if then is not None:
         then(path, catalog)
     return created, written, report
@@ -112,12 +118,13 @@ def update_workspace(
 ) -> UpdateSummary:
     """Merge every template into the catalogs of every target language, creating missing ones.
 
-    All catalogs land together: a malformed file stops the run and changes nothing. With
-    `compile_fuzzy` (True or False: whether drafts go into the .mo), each merged catalog is
-    also compiled from memory, as `compile` would, so `run` does not read it again.
+    All catalogs land together. A template or catalog that cannot be read is left as it is
+    and listed in `problems`; the others are updated. With `compile_fuzzy` (True or False:
+    whether drafts go into the .mo), each merged catalog is also compiled from memory, as
+    `compile` would, so `run` does not read it again.
     """
     for lang in langs or []:
-        ws.check_language(lang)
+        refuse_derived(ws.check_language(lang))  # kk-Latn has no catalogs: it is made from kk
     available = ws.domains()
     missing = [d for d in domains or [] if d not in available]
     if missing:
@@ -148,10 +155,18 @@ def update_workspace(
                         summary.unchanged.append(key)
                         continue
                     if template is None:
-                        template = read_po(pot, path=ws.relative(pot))
-                    created, written, report = update_catalog(
-                        ws, lang, domain, template, staged, compile_merged
-                    )
+                        try:
+                            template = read_po(pot, path=ws.relative(pot))
+                        except CatalogError as exc:
+                            summary.problems.append(exc)
+                            break
+                    try:
+                        created, written, report = update_catalog(
+                            ws, lang, domain, template, staged, compile_merged
+                        )
+                    except CatalogError as exc:
+                        summary.problems.append(exc)
+                        continue
                     summary.catalogs[key] = report.as_dict()
                     if created:
                         summary.created.append(key)

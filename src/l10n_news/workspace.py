@@ -14,16 +14,24 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.catalogs.pofile import read_po, write_po
-from l10n_news.errors import CatalogError, ConfigError
+from l10n_news.catalogs.pofile import dump_po, read_po
+from l10n_news.errors import CatalogError, ConfigError, SourceError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
-from l10n_news.languages import get_language
+from l10n_news.languages import (
+    check_derived,
+    get_language,
+    refuse_derived,
+    translated_languages,
+)
 
 CONFIG_NAME = "l10n-news.toml"
 STATE_DIR = ".l10n-news"
 UI_DOMAIN = "ui"
 SEGMENTATIONS = ("paragraph", "sentence")
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug names a folder and files (<slug>.pot, <slug>.po): far below any file-name limit.
+SLUG_MAX_LENGTH = 100
+SLUG_FORM = "lowercase letters, digits and single hyphens, e.g. city-library-opens"
 
 _TOP_KEYS = {
     "languages": list,
@@ -36,6 +44,10 @@ _TOP_KEYS = {
 
 def check_slug(slug: str) -> str:
     """Slugs are [a-z0-9-]+; anything else (path separators, '..') is refused."""
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise ConfigError(
+            f"slug of {len(slug)} characters is too long (at most {SLUG_MAX_LENGTH})"
+        )
     if not _SLUG_RE.fullmatch(slug) or slug == UI_DOMAIN:
         raise ConfigError(
             f"bad slug {slug!r}: use lowercase letters, digits and single hyphens"
@@ -46,6 +58,11 @@ def check_slug(slug: str) -> str:
             )
         )
     return slug
+
+
+def _slug_hint(name: str) -> str:
+    hint = "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:SLUG_MAX_LENGTH].strip("-")
+    return f" (such as {hint!r})" if hint and hint != name and hint != UI_DOMAIN else ""
 
 
 @dataclass
@@ -74,6 +91,8 @@ class Workspace:
         except tomllib.TOMLDecodeError as exc:
             line = getattr(exc, "lineno", None)
             msg = str(exc).split(" (at line")[0]
+            if "('languages', " in msg:  # [languages.kk-Latn] beside the languages list
+                msg += "; a language's settings go in [language.<code>]"
             raise ConfigError(f"invalid TOML: {msg}", path=path, line=line) from None
         return cls.from_config(root, config, path)
 
@@ -91,6 +110,7 @@ class Workspace:
                 get_language(code)
             source = config.get("source_language", languages[0])
             get_language(source)
+            check_derived(languages, source)  # kk-Latn: made from kk, never translated
         except ConfigError as exc:
             raise ConfigError(exc.message, path=where) from None
         if source not in languages:
@@ -157,13 +177,18 @@ class Workspace:
 
     # --- what is there -----------------------------------------------------------------
     def article_slugs(self) -> list[str]:
+        """Every article's slug; a folder whose name is no slug is an error, never skipped."""
         if not self.articles_dir.is_dir():
             return []
-        return sorted(
-            p.parent.name
-            for p in self.articles_dir.glob("*/article.md")
-            if _SLUG_RE.fullmatch(p.parent.name)
-        )
+        slugs = sorted(p.parent.name for p in self.articles_dir.glob("*/article.md"))
+        for name in slugs:
+            if not _SLUG_RE.fullmatch(name) or len(name) > SLUG_MAX_LENGTH or name == UI_DOMAIN:
+                raise SourceError(
+                    f"article folder {name!r} is not a valid slug: rename it using {SLUG_FORM}"
+                    f"{_slug_hint(name)}",
+                    path=self.articles_dir / name,
+                )
+        return slugs
 
     def domains(self) -> list[str]:
         """Every domain with a template (locales/*.pot), in name order."""
@@ -188,8 +213,14 @@ class Workspace:
         return lang
 
     def target_languages(self, source_language: str, only: list[str] | None = None) -> list[str]:
-        """Every configured language but the source, or the chosen ones among them."""
-        langs = [self.check_language(lang) for lang in only] if only else self.languages
+        """Every configured language but the source, or the chosen ones among them.
+
+        Derived variants (kk-Latn) have no catalogs: they are made from their language's.
+        """
+        if only:
+            langs = [refuse_derived(self.check_language(lang)) for lang in only]
+        else:
+            langs = translated_languages(self.languages)
         return [lang for lang in langs if lang != source_language]
 
     def domain_source_language(self, domain: str) -> str:
@@ -208,7 +239,7 @@ class Workspace:
 
     def write_catalog(self, path: Path, catalog: Catalog) -> bool:
         """Write atomically; unchanged bytes are not rewritten. True if written."""
-        return write_if_changed(path, write_po(catalog).encode("utf-8"))
+        return write_if_changed(path, dump_po(catalog))  # its own charset and line endings
 
     def write_bytes(self, path: Path, data: bytes) -> None:
         """Write any workspace file atomically."""

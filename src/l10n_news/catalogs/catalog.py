@@ -5,6 +5,7 @@ Reading and writing PO/POT files lives in `pofile`, MO files in `mofile`.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ from l10n_news.errors import CatalogError
 # "# mt: google en→kk 2026-11-26"; a review leaves "# reviewed: Name 2026-11-26".
 MT_COMMENT_PREFIX = "mt:"
 REVIEW_COMMENT_PREFIX = "reviewed:"
+# A pair `import --translation-of` could not be sure of: "# aligned: 0.62 from page-ru.html".
+# Like a machine draft, it is a draft until a person accepts it.
+ALIGNED_COMMENT_PREFIX = "aligned:"
+DRAFT_COMMENT_PREFIXES = (MT_COMMENT_PREFIX, ALIGNED_COMMENT_PREFIX)
 
 # msgmerge's fuzzy threshold (fstrcmp >= 0.6), as a rapidfuzz score.
 FUZZY_MATCH_CUTOFF = 60.0
@@ -54,6 +59,8 @@ class Message:
     # so a catalog saved by Poedit or Lokalize keeps its own wrapping.
     source_text: str | None = field(default=None, repr=False)
     source_fingerprint: tuple | None = field(default=None, repr=False)
+    # Blank lines before the entry in its file, kept on save (a new entry gets one).
+    blank_lines_before: int = field(default=1, repr=False)
 
     @property
     def key(self) -> Key:
@@ -93,7 +100,7 @@ class Message:
 
     @property
     def is_machine_draft(self) -> bool:
-        return any(c.startswith(MT_COMMENT_PREFIX) for c in self.translator_comments)
+        return any(c.startswith(DRAFT_COMMENT_PREFIXES) for c in self.translator_comments)
 
     @property
     def state(self) -> State:
@@ -182,6 +189,7 @@ class UpdateReport:
 
 
 _PLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
+_CHARSET_RE = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
 
 
 class Catalog:
@@ -197,6 +205,18 @@ class Catalog:
         self.header_source_text: str | None = None
         self.header_source_fingerprint: tuple | None = None
         self.trailing_text = ""  # comments after the last entry, kept as read
+        # The header's msgstr lines as read ("Name: value\n", or msgcat's "#-#-#-#-#" lines)
+        # and the fields parsed from them: fields nobody changed keep their bytes.
+        self.header_source_lines: list[str] = []
+        self.header_source_fields: dict[str, str] = {}
+        # How the file was written: kept on save ("\n", "\r\n" or "\r").
+        self.newline = "\n"
+        self.header_lineno: int | None = None  # line of the header entry in its file
+        # Blank lines as the file had them: before the header, before trailing_text, at the end.
+        self.header_blank_lines = 0
+        self.header_position = 0  # active entries before the header in the file (usually none)
+        self.trailing_blank_lines = 1
+        self.end_blank_lines = 0
 
     # --- the messages ---------------------------------------------------------------
     def __iter__(self) -> Iterator[Message]:
@@ -237,8 +257,42 @@ class Catalog:
 
     @property
     def nplurals(self) -> int:
-        match = _PLURALS_RE.search(self.header.get("Plural-Forms", ""))
+        """nplurals as gettext finds it: the first `nplurals=` anywhere in the header."""
+        match = _PLURALS_RE.search(self.header.get("Plural-Forms", "")) or _PLURALS_RE.search(
+            self.header_msgstr()
+        )
         return int(match.group(1)) if match else 2
+
+    @property
+    def charset(self) -> str:
+        """The encoding the header declares (UTF-8 when it declares none or a placeholder)."""
+        match = _CHARSET_RE.search(self.header.get("Content-Type", ""))
+        name = match.group(1) if match else "UTF-8"
+        return "UTF-8" if name.upper() == "CHARSET" else name
+
+    @property
+    def codec(self) -> str:
+        """Python's codec for `charset`; UTF-8 for a name Python does not know (msgfmt then
+        only warns and copies the bytes, and so do we: nothing is converted)."""
+        return python_codec(self.charset) or "utf-8"
+
+    def header_msgstr(self) -> str:
+        """The header entry's msgstr: the lines as read where their field is unchanged."""
+        if self.header_source_lines and self.header == self.header_source_fields:
+            return "".join(self.header_source_lines)
+        out: list[str] = []
+        seen: set[str] = set()
+        for line in self.header_source_lines:
+            name, sep, value = line.partition(":")
+            name = name.strip()
+            if not sep or name in seen:
+                out.append(line)  # not a field, or a later copy of one (msgcat keeps both)
+            elif name in self.header:
+                seen.add(name)
+                same = self.header[name] == value.strip()
+                out.append(line if same else f"{name}: {self.header[name]}\n")
+        out += [f"{k}: {v}\n" for k, v in self.header.items() if k not in seen]
+        return "".join(out)
 
     def header_fingerprint(self) -> tuple:
         return (tuple(self.header.items()), tuple(self.header_comments), tuple(self.header_flags))
@@ -322,6 +376,13 @@ class Catalog:
         if "POT-Creation-Date" in template.header:
             self.header["POT-Creation-Date"] = template.header["POT-Creation-Date"]
         return report
+
+
+def python_codec(charset: str) -> str | None:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
 
 
 def _with_template_metadata(tmpl: Message, base: Message) -> Message:

@@ -82,6 +82,28 @@ def times_in(text: str) -> tuple[Counter[int], str]:
     return found, _TIME_24H_RE.sub(twenty_four, text)
 
 
+# News writes large amounts with a scale word: «1 млн», «18,5 млн теңге», «2,8 трлн», "1.5 billion",
+# «1 миллиард», «5 мың». A number followed by one stands for the product.
+_SCALE_RE = re.compile(
+    r"[\s\u00a0\u202f]*(?:"
+    r"(?P<k>тыс\.|тысяч[аиу]?|мың\w*|thousand)"
+    r"|(?P<m>млн\.?|миллион\w*|million\w*|mln\.?)"
+    r"|(?P<b>млрд\.?|миллиард\w*|billion\w*|bn\b|bln\.?)"
+    r"|(?P<t>трлн\.?|триллион\w*|trillion\w*|tn\b|trn\.?)"
+    r")",
+    re.IGNORECASE,
+)
+_SCALES = {"k": 3, "m": 6, "b": 9, "t": 12}
+
+
+def _scaled(values: list[Decimal], text: str, end: int) -> list[Decimal]:
+    """`values` times the scale word right after the number, if there is one."""
+    m = _SCALE_RE.match(text, end)
+    if m is None or len(values) != 1:
+        return values
+    return [(values[0] * Decimal(10) ** _SCALES[m.lastgroup or "k"]).normalize()]
+
+
 def numbers_in(text: str, lang: str | None) -> Counter[Decimal]:
     """Every number of `text` by value, read with the conventions of `lang` (times apart)."""
     text = _PHONE_RE.sub(" ", _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text)))
@@ -90,7 +112,7 @@ def numbers_in(text: str, lang: str | None) -> Counter[Decimal]:
     pattern = _COMMA_NUMBER_RE if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_RE
     found: Counter[Decimal] = Counter()
     for m in re.finditer(r"(?<![^\W\d_])(?<!\d)" + pattern.pattern, text):
-        found.update(_value(m.group(0), lang))
+        found.update(_scaled(_value(m.group(0), lang), text, m.end()))
     return found
 
 

@@ -7,7 +7,11 @@ The order is the order of findings for an entry. Ids are stable: translators wri
 from __future__ import annotations
 
 from l10n_news.checks import (
+    agreement,
+    dashes,
+    dates,
     glossary,
+    homoglyphs,
     length,
     markup,
     numbers,
@@ -16,6 +20,7 @@ from l10n_news.checks import (
     quotes,
     script,
     spacing,
+    spelling,
     untranslated,
 )
 from l10n_news.checks.base import Check, Severity
@@ -34,6 +39,12 @@ CHECKS: tuple[Check, ...] = (
         E,
         numbers.check_numbers,
         "every number of the source, in the target language's own notation",
+    ),
+    Check(
+        "dates",
+        E,
+        dates.check_dates,
+        "every date of the source (day, month, year) in the translation, in any language's words",
     ),
     Check("urls", E, numbers.check_urls, "web addresses of the source unchanged"),
     Check("emails", E, numbers.check_emails, "e-mail addresses of the source unchanged"),
@@ -64,6 +75,7 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("doubled-words", W, spacing.check_doubled_words, "no word written twice in a row"),
     Check("doubled-spaces", W, spacing.check_doubled_spaces, "no two spaces in a row"),
+    Check("dashes", W, dashes.check_dashes, "the source's dashes not made hyphens"),
     Check("quotes", W, quotes.check_quotes, "«» in Russian and Kazakh, “” in English"),
     Check(
         "untranslated",
@@ -78,7 +90,37 @@ CHECKS: tuple[Check, ...] = (
         "no Latin words in ru/kk, no Cyrillic words in en, except names",
     ),
     Check(
+        "homoglyphs",
+        E,
+        homoglyphs.check_homoglyphs,
+        "no word mixing look-alike letters of two scripts (Latin a/o/c or ə in Cyrillic words)",
+    ),
+    Check(
         "glossary", E, glossary.check_glossary, "glossary renderings used, known wrong ones absent"
+    ),
+    Check(
+        "kazakh-letters",
+        E,
+        spelling.check_kazakh_letters,
+        "no Kazakh word typed with Russian letters for ә ғ қ ң ө ұ ү һ і (the spelling given)",
+    ),
+    Check(
+        "wrong-language",
+        E,
+        spelling.check_wrong_language,
+        "no word of another of our languages («также» in Kazakh text), names apart",
+    ),
+    Check(
+        "spelling",
+        W,
+        spelling.check_spelling,
+        "every word in the target language's Hunspell dictionary, names apart",
+    ),
+    Check(
+        "agreement",
+        E,
+        agreement.check_agreement,
+        "the noun after a number in the form it asks for («48 фильмов», «5 пікір»)",
     ),
     Check("length", W, length.check_length, "length within the usual range for the pair"),
     Check(
@@ -90,4 +132,14 @@ CHECKS: tuple[Check, ...] = (
     ),
 )
 
-BY_ID = {check.id: check for check in CHECKS}
+# Checks of a catalog as a whole: `func` gets the header's Plural-Forms value as `target`.
+HEADER_CHECKS: tuple[Check, ...] = (
+    Check(
+        "plural-header",
+        E,
+        plurals.check_plural_header,
+        "Plural-Forms as CLDR has it for the catalog's language (ru 3 forms, kk and en 2)",
+    ),
+)
+
+BY_ID = {check.id: check for check in (*CHECKS, *HEADER_CHECKS)}

@@ -6,8 +6,9 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from l10n_news.catalogs.catalog import Catalog, Message
+from l10n_news.checks import dictionaries
 from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, ignored_checks
-from l10n_news.checks.registry import BY_ID, CHECKS
+from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.workspace import Workspace
 
@@ -105,6 +106,24 @@ def check_message(
     return findings
 
 
+def check_header(
+    catalog: Catalog, *, lang: str, file: str = "", only: Collection[str] | None = None
+) -> list[Finding]:
+    """Findings about the catalog as a whole (its header), such as a Plural-Forms against CLDR."""
+    item = CheckInput(
+        source="",
+        target=catalog.header.get("Plural-Forms", ""),
+        target_lang=lang,
+        nplurals=catalog.nplurals,
+    )
+    return [
+        Finding(file, None, None, "", lang, check.id, check.severity, text)
+        for check in HEADER_CHECKS
+        if only is None or check.id in only
+        for text in check.func(item)
+    ]
+
+
 def load_glossary(ws: Workspace) -> GlossaryLike | None:
     """The workspace glossary, or None when this installation has no glossary module."""
     try:
@@ -120,8 +139,11 @@ def check_workspace(
     langs: Collection[str] | None = None,
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
+    skip: Collection[Path] = (),
 ) -> list[Finding]:
-    """Findings for every translated or draft entry of the chosen catalogs, in file order."""
+    """Findings for every translated or draft entry of the chosen catalogs, in file order.
+
+    Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared."""
     for lang in langs or ():
         ws.check_language(lang)
     unknown = [c for c in only or () if c not in BY_ID]
@@ -130,7 +152,7 @@ def check_workspace(
     paths = [
         (lang, domain, path)
         for lang, domain, path in ws.catalog_paths()
-        if (not langs or lang in langs) and (not domains or domain in domains)
+        if (not langs or lang in langs) and (not domains or domain in domains) and path not in skip
     ]
     if domains:
         known = {domain for _, domain, _ in ws.catalog_paths()}
@@ -138,6 +160,8 @@ def check_workspace(
         if missing:
             raise ConfigError(f"no catalog for domain {missing[0]!r}", path=ws.locales_dir)
     glossary = load_glossary(ws)
+    # The spelling checks' verdicts from past runs: a rerun loads no dictionary it can spare.
+    dictionaries.open_cache(ws.state_dir / "spelling-cache.json")
     cache: dict[Path, Catalog] = {}
 
     def catalog_at(path: Path) -> Catalog:
@@ -151,10 +175,13 @@ def check_workspace(
         if lang == source_lang:
             continue
         catalog = catalog_at(path)
+        findings += check_header(catalog, lang=lang, file=ws.relative(path), only=only)
         siblings = {
             other: catalog_at(ws.po_path(other, domain))
             for other in ws.languages
-            if other not in (lang, source_lang) and ws.po_path(other, domain).is_file()
+            if other not in (lang, source_lang)
+            and ws.po_path(other, domain).is_file()
+            and ws.po_path(other, domain) not in skip
         }
         for message in catalog:
             others = {}
@@ -172,4 +199,5 @@ def check_workspace(
                 other_translations=others,
                 only=only,
             )
+    dictionaries.save_cache()
     return findings

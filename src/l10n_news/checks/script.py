@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from l10n_news.checks.base import CheckInput
-from l10n_news.checks.text import CYRILLIC_RE, LATIN_RE, prose_words
+from l10n_news.checks.scripts import mixed_word, script_of
+from l10n_news.checks.text import prose_words
 from l10n_news.languages import LANGUAGES
 
 
@@ -19,14 +20,16 @@ def check_script(item: CheckInput) -> list[str]:
     lang = LANGUAGES.get(item.target_lang or "")
     if lang is None:
         return []
-    foreign = LATIN_RE if lang.script == "Cyrl" else CYRILLIC_RE
+    foreign = "Latn" if lang.script == "Cyrl" else "Cyrl"
     source_words = set(prose_words(item.source))
     stray: list[str] = []
     # "Telegram-дағы": a Kazakh ending hyphened to a kept name; judge the parts one by one.
     parts = [p for w in prose_words(item.target, item.names) for p in re.split(r"[-'’]", w) if p]
     for word in parts:
-        if len(word) < 2 or not foreign.search(word) or word in stray:
+        if len(word) < 2 or word in stray or not any(script_of(ch) == foreign for ch in word):
             continue
+        if mixed_word(word) is not None:
+            continue  # a look-alike letter: the homoglyphs check reports it with the fix
         kept_brand = lang.script == "Cyrl" and word in source_words and not word.islower()
         if not kept_brand:
             stray.append(word)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from l10n_news.catalogs.broken import raise_if_broken
 from l10n_news.cli.common import (
     domain_option,
     json_option,
@@ -97,6 +98,7 @@ def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_j
         )
     if as_json:
         print_json(summary.as_dict())
+        raise_if_broken(summary.problems)
         return
     for key, counts in summary.catalogs.items():
         lang, domain = key.split("/", 1)
@@ -106,6 +108,7 @@ def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_j
         f"update: {len(summary.created)} created, {len(summary.written)} updated, "
         f"{len(summary.unchanged)} unchanged"
     )
+    raise_if_broken(summary.problems)  # exit 2, one line per catalog left as it was
 
 
 @click.command("compile")
@@ -125,8 +128,10 @@ def compile_(ws: Workspace, use_fuzzy: bool, as_json: bool) -> None:
         report = compile_workspace(ws, use_fuzzy=use_fuzzy, progress=progress)
     if as_json:
         print_json(report.as_dict())
+        raise_if_broken(report.problems)
         return
     click.echo(f"compile: {len(report.compiled)} compiled, {len(report.unchanged)} unchanged")
+    raise_if_broken(report.problems)  # exit 2, one line per catalog whose .mo was kept
 
 
 @click.command()
@@ -144,20 +149,25 @@ def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_js
     """
     from l10n_news.stats import workspace_stats
 
-    rows = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
+    found = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
+    rows = found.rows
     if as_json:
         print_json([r.as_dict() for r in rows])
+        raise_if_broken(found.problems)
         return
-    if not rows:
+    if not rows and not found.problems:
         click.echo("no catalogs yet: run 'l10n-news extract' and 'l10n-news update'")
         return
+    width = max(5, *(len(r.lang) + 1 for r in rows))  # "kk-Latn" is wider than "kk"
     head = (
-        f"{'lang':<5}{'domain':<32}{'total':>6}{'reviewed':>9}{'drafts':>7}{'review':>7}"
+        f"{'lang':<{width}}{'domain':<32}{'total':>6}{'reviewed':>9}{'drafts':>7}{'review':>7}"
         f"{'untr.':>6}{'obs.':>5}{'words':>7}{'%':>7}"
     )
     click.echo(head)
     for r in rows:
         click.echo(
-            f"{r.lang:<5}{r.domain[:31]:<32}{r.total:>6}{r.translated:>9}{r.drafts:>7}"
+            f"{r.lang:<{width}}{r.domain[:31]:<32}{r.total:>6}{r.translated:>9}{r.drafts:>7}"
             f"{r.needs_review:>7}{r.untranslated:>6}{r.obsolete:>5}{r.words:>7}{r.percent:>6.1f}%"
+            + (f"  (from {r.derived_from})" if r.derived_from else "")
         )
+    raise_if_broken(found.problems)

@@ -20,7 +20,19 @@ from l10n_news.workspace import Workspace
 @click.option(
     "--lang", metavar="LANG", help="The page's language (ru, en, kk). Default: detected."
 )
-@click.option("--force", is_flag=True, help="Replace an article that already exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an article that already exists; with --translation-of, import a page that "
+    "does not read as a translation (every pair then a fuzzy draft).",
+)
+@click.option(
+    "--date",
+    "date",
+    metavar="DATE",
+    help="The article's date when the page lacks it or has it wrong: 2025-10-01 (a day) or "
+    "2025-10-01T18:00 (in the workspace's time zone).",
+)
 @click.option(
     "--translation-of",
     "translation_of",
@@ -34,6 +46,7 @@ def import_(
     slug: str | None,
     lang: str | None,
     force: bool,
+    date: str | None,
     translation_of: str | None,
     as_json: bool,
 ) -> None:
@@ -41,24 +54,29 @@ def import_(
 
     Each PAGE becomes articles/<slug>/article.md: site chrome (ad banners, share buttons,
     breadcrumb home items) is dropped and listed, the breadcrumbs become the section, the
-    date is put in the workspace's time zone. With --translation-of, PAGE is a published
-    translation of an existing article: its paragraphs are aligned with the article's and
-    written into locales/<LANG>/LC_MESSAGES/<SLUG>.po (confident pairs finished, doubtful
-    ones fuzzy; reviewed entries are never changed).
+    date is put in the workspace's time zone (a page that gives only the day keeps only the
+    day). Photo credits and captions go to the front matter. With --translation-of, PAGE is
+    a published translation of an existing article: it is first checked to be one at all,
+    then its paragraphs are aligned with the article's and written into
+    locales/<LANG>/LC_MESSAGES/<SLUG>.po: certain pairs as translations, every other pair as
+    a fuzzy draft (`# aligned: <score> from <file>`) for review; reviewed entries are never
+    changed.
 
     Example:
 
         l10n-news import ../shared/seed/tengrinews-harmony-lessons-operator.txt
 
+        l10n-news import --date 2025-10-01T18:00 page.txt
+
         l10n-news import --translation-of festival-opens --lang ru page-ru.html
     """
     if translation_of:
-        if not lang or len(pages) != 1 or slug or force:
-            raise ImportFailed("--translation-of takes one PAGE and --lang (no --slug, --force)")
-        report = import_translation(ws, translation_of, lang, pages[0])
+        if not lang or len(pages) != 1 or slug or date:
+            raise ImportFailed("--translation-of takes one PAGE and --lang (no --slug, --date)")
+        report = import_translation(ws, translation_of, lang, pages[0], force=force)
         _show_alignment(report, as_json)
         return
-    reports = import_pages(ws, list(pages), slug=slug, lang=lang, force=force)
+    reports = import_pages(ws, list(pages), slug=slug, lang=lang, force=force, date=date)
     if as_json:
         print_json([r.as_dict() for r in reports])
         return
@@ -72,6 +90,8 @@ def _show_import(report: ImportReport) -> None:
     click.echo(f"  title: {report.title}")
     if report.section:
         click.echo(f"  section: {' / '.join(report.section)}")
+    if report.credit:
+        click.echo(f"  credit (front matter): {report.credit}")
     for line in report.dropped:
         click.echo(f"  dropped line {line['line']}: {line['text']}")
     if report.missing_in_ui:
@@ -83,9 +103,12 @@ def _show_alignment(report: AlignReport, as_json: bool) -> None:
         print_json(report.as_dict())
         return
     state = "wrote" if report.written else "unchanged"
+    click.echo(f"the page reads as: {report.verdict} (score {report.score:.2f})")
+    for reason in report.reasons:
+        click.echo(f"  {reason}")
     click.echo(
-        f"{state} {report.catalog}: {report.translated} translated, {report.fuzzy} fuzzy, "
-        f"{report.kept_reviewed} reviewed kept"
+        f"{state} {report.catalog}: {report.translated} translated, {report.fuzzy} fuzzy "
+        f"drafts to review, {report.kept_reviewed} reviewed kept"
     )
     for text in report.unpaired_source:
         click.echo(f"  no translation found for: {text[:70]}")

@@ -75,6 +75,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "run",
         "Extract, update, translate, check, compile and publish, with one summary at the end.",
     ),
+    "weblate": (
+        "l10n_news.cli.weblate",
+        "weblate",
+        "Work with a Weblate server: translators in the browser, editors here.",
+    ),
 }
 
 

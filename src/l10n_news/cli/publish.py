@@ -92,7 +92,8 @@ def _print(ws: Workspace, report: PublishReport) -> None:
     for lang, lr in report.languages.items():
         drafts = f", {len(lr.drafts)} as drafts" if lr.drafts else ""
         shown = len(lr.published) + len(lr.drafts)
-        click.echo(f"{lang}: {shown} published{drafts}, {len(lr.held)} held back")
+        made = f" (made from {lr.derived_from})" if lr.derived_from else ""
+        click.echo(f"{lang}{made}: {shown} published{drafts}, {len(lr.held)} held back")
         for slug, why in sorted(lr.held.items()):
             click.echo(f"  held back {slug}: {why}")
     for leak in report.leaks:

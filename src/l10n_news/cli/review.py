@@ -28,7 +28,9 @@ def _show(item: ReviewItem, number: int, total: int, glossary: object) -> None:
     msg = item.message
     details = entry_details(item, glossary)  # type: ignore[arg-type]
     where = f"{item.file}:{msg.lineno}" if msg.lineno else item.file
-    provenance = next((c for c in msg.translator_comments if c.startswith("mt:")), "")
+    provenance = next(
+        (c for c in msg.translator_comments if c.startswith(("mt:", "aligned:"))), ""
+    )
     click.echo()
     click.secho(f"[{number}/{total}] {where} · {msg.state} {provenance}".rstrip(), bold=True)
     if msg.msgctxt is not None:
@@ -181,16 +183,23 @@ def review(
         l10n-news review -l kk --list
         l10n-news review -l kk --domain ui --reviewer "Aigerim"
     """
-    items = find_awaiting(ws, lang, list(domains) or None)
+    from l10n_news.catalogs.broken import BrokenCatalogs, catalog_problems
+
+    broken = catalog_problems((p, ws.relative(p)) for lg, _, p in ws.catalog_paths() if lg == lang)
+    items = find_awaiting(ws, lang, list(domains) or None, skip=set(broken))
     if list_only or as_json:
         if as_json:
             print_json([item.as_dict() for item in items])
+            if broken:
+                raise BrokenCatalogs(list(broken.values()))
             return
         for item in items:
             msg = item.message
             click.echo(f"{item.file}:{msg.lineno}: {msg.state}: {shorten(msg.msgid, 60)}")
         awaits = "entry awaits" if len(items) == 1 else "entries await"
         click.echo(f"review: {len(items)} {awaits} review")
+        if broken:
+            raise BrokenCatalogs(list(broken.values()))
         return
     if not items:
         click.echo(f"review: nothing awaits review in {lang}")
@@ -198,3 +207,5 @@ def review(
     done = _interactive(ws, items, reviewer)
     summary = ", ".join(f"{n} {what}" for what, n in done.items()) or "no decision"
     click.echo(f"review: {summary}; every decision is saved")
+    if broken:
+        raise BrokenCatalogs(list(broken.values()))

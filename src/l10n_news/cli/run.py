@@ -104,4 +104,6 @@ def _print(ws: Workspace, s: RunSummary) -> None:
             click.echo(f"  {lang}: {row['drafts_made']} draft(s) made, awaiting review")
     for leak in s.publish.leaks[:10]:
         click.echo(f"  leak: {leak}")
+    for error in s.broken:
+        click.echo(f"l10n-news: {error}", err=True)  # a broken catalog, left as it is
     click.echo("ok" if s.ok else "finished with problems (see above)")

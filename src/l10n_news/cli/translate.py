@@ -61,6 +61,10 @@ def translate(
         print_json(report.as_dict())
     else:
         _print_summary(report)
+    if report.broken:
+        from l10n_news.catalogs.broken import BrokenCatalogs
+
+        raise BrokenCatalogs(report.broken)  # exit 2, one line per catalog left as it was
     if not report.ok:
         click.get_current_context().exit(1)
 
@@ -71,6 +75,8 @@ def _print_summary(report: TranslateReport) -> None:
     if len(report.problems) > _SHOWN_PROBLEMS:
         more = len(report.problems) - _SHOWN_PROBLEMS
         click.echo(f"l10n-news: ... and {more} more (--json lists them all)", err=True)
+    for miss in report.glossary_misses[:_SHOWN_PROBLEMS]:
+        click.echo(f"l10n-news: {miss} (kept as a draft)", err=True)
     for name, why in report.unreachable.items():
         click.echo(f"l10n-news: engine {name} is out of reach this run: {why}", err=True)
     for path in report.written:
@@ -82,9 +88,18 @@ def _print_summary(report: TranslateReport) -> None:
             f"{c.unsupported} unsupported"
             + (f", {c.no_match} without a match" if c.no_match else "")
         )
+    for label, tokens in report.usage.items():
+        click.echo(
+            f"{label}: {tokens.get('prompt_tokens', 0)} prompt + "
+            f"{tokens.get('completion_tokens', 0)} completion tokens"
+        )
     t = report.total
+    per_text = ""
+    if report.texts_sent:
+        rate = report.requests / report.texts_sent
+        per_text = f" for {report.texts_sent} distinct texts ({rate:.2f} a text)"
     click.echo(
-        f"translate ({' -> '.join(report.engines)}): {report.requests} requests; "
+        f"translate ({' -> '.join(report.engines)}): {report.requests} requests{per_text}; "
         f"{t.sent + t.cached + t.memory + t.local} drafts, "
         f"{t.rejected + t.failed + t.unsupported + t.no_match} left untranslated"
     )

@@ -69,6 +69,22 @@ class BadAnswer(EngineError):
     fatal = False
 
 
+def error_for_status(
+    engine: str, status: int, *, detail: str = "", retry_after: float | None = None
+) -> EngineError:
+    """The EngineError for an HTTP status a provider answered with (`detail`: its own words)."""
+    said = f": {detail}" if detail else ""
+    if status == 429:
+        return RateLimited(f"{engine}: too many requests (HTTP 429){said}", retry_after=retry_after)
+    if status in (401, 403):
+        return AuthError(f"{engine}: the API key was refused (HTTP {status}){said}")
+    if status in (402, 456):
+        return QuotaExceeded(f"{engine}: the quota is spent (HTTP {status}){said}")
+    if status >= 500 or status == 408:
+        return ServerError(f"{engine}: the server failed (HTTP {status}){said}")
+    return BadRequest(f"{engine}: the request was refused (HTTP {status}){said}")
+
+
 def is_retryable(exc: EngineError) -> bool:
     return bool(getattr(exc, "retryable", False))
 

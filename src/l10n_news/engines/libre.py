@@ -1,55 +1,65 @@
 """LibreTranslate, usually self-hosted: `url`, an optional key, the languages it has installed.
 
-deep-translator's LibreTranslator knows only the languages of its own table (no Kazakh) and
-insists on a key; we build it for "auto" and then set the real codes through its `source` and
-`target` setters, and drop the key when the server needs none.
+`q` may be a list, so one request carries many texts (up to the server's `--batch-limit`, and
+`--char-limit` characters in all); the key travels in the JSON body. deep-translator sends
+one text per request with the key in the query string, and knows no Kazakh.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from l10n_news.engines.web import DeepTranslatorEngine
+from l10n_news.engines.web import WebEngine, expect_list
 from l10n_news.errors import ConfigError
+
+if TYPE_CHECKING:
+    from l10n_news.engines.http import HttpClient
 
 DEFAULT_LANGUAGES = ("en", "ru", "kk")
 
 
-class LibreEngine(DeepTranslatorEngine):
+class LibreEngine(WebEngine):
+    """LibreTranslate, usually self-hosted: `q` is a list, so one request carries many texts."""
+
     name = "libre"
     key_env = "LIBRE_API_KEY"
-    key_required = False
-    option_keys = frozenset({"api_key_env", "url", "languages", "max_chars"})
+    option_keys = frozenset({"api_key_env", "url", "languages", "max_chars", "batch_limit"})
     languages: ClassVar[dict[str, str]] = {code: code for code in DEFAULT_LANGUAGES}
+    batch_size = 50
 
     def __init__(self, ws: Any, options: dict[str, Any]) -> None:
-        super().__init__(ws, options)
-        table = "[engines.libre]"
-        url = self.options.get("url")
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        if "url" not in options:
             raise ConfigError(
-                f'{table} url must be the server\'s address, e.g. "http://127.0.0.1:5000/"',
+                '[engines.libre] url must be the server\'s address, e.g. "http://127.0.0.1:5000/"',
                 path=ws.config_path,
             )
-        self.url = url if url.endswith("/") else url + "/"
+        super().__init__(ws, options)
+        table = "[engines.libre]"
+        self.url = self.url if self.url.endswith("/") else self.url + "/"
         codes = self.options.get("languages", list(DEFAULT_LANGUAGES))
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{table} languages must be a list of codes", path=ws.config_path)
         # An instance attribute: this server's languages, not every LibreTranslate's.
         self.languages = {code: code for code in codes}  # type: ignore[misc]
-        limit = self.options.get("max_chars", 5000)
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 50:
-            raise ConfigError(f"{table} max_chars must be a number >= 50", path=ws.config_path)
-        self.max_chars = limit  # type: ignore[misc]
+        # The server's --char-limit bounds a whole request; --batch-limit the texts in one.
+        self.max_chars = _bounded_int(self.options, "max_chars", 5000, 50, table, ws)  # type: ignore[misc]
+        self.batch_chars = self.max_chars  # type: ignore[misc]
+        self.batch_size = _bounded_int(self.options, "batch_limit", 50, 1, table, ws)  # type: ignore[misc]
 
-    def client(self, source: str, target: str, key: str | None) -> Any:
-        from deep_translator import LibreTranslator
+    def send(
+        self, http: HttpClient, texts: list[str], source: str, target: str, key: str | None
+    ) -> list[str | None]:
+        body: dict[str, Any] = {"q": texts, "source": source, "target": target, "format": "text"}
+        if key:
+            body["api_key"] = key
+        data = http.json(http.request("POST", self.url + "translate", json_body=body))
+        return expect_list(self.name, data["translatedText"], len(texts))
 
-        client = LibreTranslator(
-            source="auto", target="auto", api_key=key or "none", custom_url=self.url
-        )
-        client.source, client.target = source, target
-        # "": no api_key parameter is sent (and its 403 error can still be built: with None,
-        # deep-translator's AuthorizationException fails on "str + None").
-        client.api_key = key or ""
-        return client
+
+def _bounded_int(
+    options: dict[str, Any], key: str, default: int, low: int, table: str, ws: Any
+) -> int:
+    value = options.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ConfigError(f"{table} {key} must be a whole number >= {low}", path=ws.config_path)
+    return value

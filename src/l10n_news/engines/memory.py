@@ -23,10 +23,12 @@ from typing import Any, ClassVar
 
 from rapidfuzz import fuzz, process
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.catalogs.tmx import read_tmx
 from l10n_news.engines.base import (
     Answer,
+    Contexts,
     Engine,
     ResultCallback,
     Suggestion,
@@ -122,9 +124,10 @@ class TranslationMemory:
         memory = cls()
         by_domain: dict[str, list[tuple[str, Catalog, str]]] = {}
         for lang, domain, path in ws.catalog_paths():
-            by_domain.setdefault(domain, []).append(
-                (lang, ws.read_catalog(path), f"{lang}/{domain}.po")
-            )
+            catalog = try_read_catalog(path, ws.relative(path))
+            if not isinstance(catalog, Catalog):
+                continue  # a broken catalog teaches nothing; the stage reading it reports it
+            by_domain.setdefault(domain, []).append((lang, catalog, f"{lang}/{domain}.po"))
             memory.files_read += 1
         for domain, catalogs in by_domain.items():
             memory.add_domain(ws.domain_source_language(domain), catalogs)
@@ -214,11 +217,12 @@ class MemoryEngine(Engine):
         target: str,
         *,
         on_result: ResultCallback | None = None,
+        contexts: Contexts = None,
     ) -> list[Translation]:
         # Build first, out here: a broken catalog or TMX file is the user's error to see,
         # not a "failed" mark on every text (the base turns adapter errors into those).
         _ = self.memory
-        return super().translate(texts, source, target, on_result=on_result)
+        return super().translate(texts, source, target, on_result=on_result, contexts=contexts)
 
     def supports(self, source: str, target: str) -> bool:
         # Every pair: without entries for it the memory simply finds nothing. Never pivot a

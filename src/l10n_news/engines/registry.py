@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from l10n_news.engines.base import Engine
+from l10n_news.engines.chatgpt import ChatGptEngine
 from l10n_news.engines.libre import LibreEngine
+from l10n_news.engines.llm import LlmEngine
 from l10n_news.engines.memory import MemoryEngine
 from l10n_news.engines.pseudo import PseudoEngine
 from l10n_news.engines.web import (
-    ChatGptEngine,
     DeeplEngine,
     GoogleEngine,
     MicrosoftEngine,
@@ -31,6 +32,7 @@ ENGINES: dict[str, type[Engine]] = {
     "yandex": YandexEngine,
     "microsoft": MicrosoftEngine,
     "chatgpt": ChatGptEngine,
+    "llm": LlmEngine,
 }
 
 

@@ -22,6 +22,7 @@ from l10n_news.engines.errors import (
     QuotaExceeded,
     RateLimited,
     ServerError,
+    error_for_status,
 )
 from l10n_news.errors import EngineError
 
@@ -37,19 +38,6 @@ def map_provider_error(
         error.message = error.message.replace(secret, "***")
         error.args = (error.message,)
     return error
-
-
-def error_for_status(engine: str, status: int) -> EngineError:
-    """The EngineError for an HTTP status a provider answered with."""
-    if status == 429:
-        return RateLimited(f"{engine}: too many requests (HTTP 429)")
-    if status in (401, 403):
-        return AuthError(f"{engine}: the API key was refused (HTTP {status})")
-    if status in (402, 456):
-        return QuotaExceeded(f"{engine}: the quota is spent (HTTP {status})")
-    if status >= 500 or status == 408:
-        return ServerError(f"{engine}: the server failed (HTTP {status})")
-    return BadRequest(f"{engine}: the request was refused (HTTP {status})")
 
 
 def _map(engine: str, exc: BaseException) -> EngineError:

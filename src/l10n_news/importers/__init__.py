@@ -14,7 +14,9 @@ from l10n_news.catalogs import Catalog
 from l10n_news.errors import ImportFailed, L10nError
 from l10n_news.fileio import atomic_write_text
 from l10n_news.importers.chrome import Chrome, load_chrome, normalize
-from l10n_news.importers.draft import PageDraft, render_article, slugify
+from l10n_news.importers.dates import PageDate, date_option, format_page_date
+from l10n_news.importers.detect import ALPHABET_NAMES, detect_kazakh_latin_alphabet
+from l10n_news.importers.draft import DroppedLine, PageDraft, render_article, slugify
 from l10n_news.sources import parse_article
 from l10n_news.workspace import UI_DOMAIN, Workspace, check_slug
 
@@ -43,6 +45,7 @@ class ImportReport:
     dropped: list[dict[str, object]] = field(default_factory=list)  # {text, label, line}
     missing_in_ui: list[str] = field(default_factory=list)  # dropped labels with no ui entry
     replaced: bool = False  # an existing article was overwritten (--force)
+    credit: str = ""  # photo credits moved to the front matter
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -80,6 +83,36 @@ def _decode_legacy(data: bytes, path: Path) -> str:
     raise ImportFailed("not UTF-8 text (and no charset declared)", path=path)
 
 
+# A text or Markdown page larger than this is no single news article.
+MAX_TEXT_PAGE_BYTES = 8 << 20
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except FileNotFoundError:
+        raise ImportFailed("no such file", path=path) from None
+    except IsADirectoryError:
+        raise ImportFailed("is a folder, not a page", path=path) from None
+
+
+def read_page_text(path: Path) -> tuple[str, str]:
+    """(kind, text) of a page; an HTML page is read streaming, in bounded memory (see slim)."""
+    head = read_head(path)
+    kind = page_kind(path, head.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if kind == "html" and b"\x00" not in head:
+        from l10n_news.importers.slim import slim_html
+
+        return kind, slim_html(path)
+    if path.stat().st_size > MAX_TEXT_PAGE_BYTES:
+        raise ImportFailed(
+            f"the page is over {MAX_TEXT_PAGE_BYTES >> 20} MB: not a news article", path=path
+        )
+    text = read_page(path)
+    return page_kind(path, text), text
+
+
 def page_kind(path: Path, text: str) -> str:
     kind = _SUFFIX_KIND.get(path.suffix.lower())
     if kind:
@@ -91,22 +124,32 @@ def page_kind(path: Path, text: str) -> str:
 
 
 def parse_page(
-    ws: Workspace, path: Path, *, lang: str | None = None, need_date: bool = True
+    ws: Workspace,
+    path: Path,
+    *,
+    lang: str | None = None,
+    need_date: bool = True,
+    date: str | None = None,
 ) -> tuple[str, PageDraft]:
     """(kind, draft) for a page; nothing is written.
 
     With `need_date=False` (a translation of an article, whose date is the article's) a
     missing or unreadable date leaves `draft.date` None instead of refusing the page.
+    `date` (`--date`, YYYY-MM-DD or YYYY-MM-DDTHH:MM) replaces whatever the page says.
     """
+    supplied = _date_given(date, ws.time_zone) if date is not None else None
+    need_date = need_date and supplied is None
     if lang is not None:
         ws.check_language(lang)
-    text = read_page(path)
-    kind = page_kind(path, text)
+    kind, text = read_page_text(path)
     module, name = _PARSERS[kind]
     parser = getattr(importlib.import_module(module), name)
     draft: PageDraft = parser(
         text, chrome_for(ws), zone=ws.time_zone, lang=lang, path=path, need_date=need_date
     )
+    if supplied is not None:
+        draft.date = supplied
+    refuse_latin_kazakh(f"{draft.title}\n{draft.summary}\n{draft.body}", path)
     if draft.lang not in ws.languages:
         raise ImportFailed(
             f"the page is in {draft.lang!r}, which the workspace does not list "
@@ -116,6 +159,30 @@ def parse_page(
     return kind, draft
 
 
+def _date_given(value: str, zone: str) -> PageDate:
+    try:
+        return date_option(value, zone)
+    except ValueError as exc:
+        raise ImportFailed(str(exc)) from None
+
+
+def refuse_latin_kazakh(text: str, path: Path) -> None:
+    """Refuse a page of Kazakh in Latin letters, saying which alphabet it found.
+
+    The workspace keeps Kazakh in Cyrillic (`kk`) and derives the Latin edition from it when
+    publishing; taken in as it is, the page would read as English or as Kazakh in the wrong
+    script, and the 2018 spelling cannot be turned back into Cyrillic without guessing.
+    """
+    alphabet = detect_kazakh_latin_alphabet(text)
+    if alphabet is not None:
+        raise ImportFailed(
+            f"the page is Kazakh in {ALPHABET_NAMES[alphabet]}, not English: the workspace "
+            "keeps Kazakh in Cyrillic and derives the Latin edition when publishing; import "
+            "the site's Cyrillic edition of this page instead",
+            path=path,
+        )
+
+
 def import_page(
     ws: Workspace,
     path: Path,
@@ -123,9 +190,10 @@ def import_page(
     slug: str | None = None,
     lang: str | None = None,
     force: bool = False,
+    date: str | None = None,
 ) -> ImportReport:
     """Write the page as articles/<slug>/article.md; refuse to overwrite unless `force`."""
-    return import_pages(ws, [path], slug=slug, lang=lang, force=force)[0]
+    return import_pages(ws, [path], slug=slug, lang=lang, force=force, date=date)[0]
 
 
 def import_pages(
@@ -135,13 +203,16 @@ def import_pages(
     slug: str | None = None,
     lang: str | None = None,
     force: bool = False,
+    date: str | None = None,
 ) -> list[ImportReport]:
     """Import several pages: every one is checked before any article is written."""
     if slug and len(paths) > 1:
         raise ImportFailed("--slug names one article: give one page with it")
+    if date and len(paths) > 1:
+        raise ImportFailed("--date is one article's date: give one page with it")
     planned: list[tuple[Path, str, PageDraft, str, Path]] = []
     for path in paths:
-        kind, draft = parse_page(ws, path, lang=lang)
+        kind, draft = parse_page(ws, path, lang=lang, date=date)
         name = slug or slugify(draft.title)
         if not name:
             raise ImportFailed("cannot derive a slug from the title: give --slug", path=path)
@@ -180,12 +251,20 @@ def _report(
         article=ws.relative(target),
         title=draft.title,
         lang=draft.lang,
-        date=draft.date.isoformat(timespec="seconds") if draft.date else "",
+        date=format_page_date(draft.date) if draft.date else "",
+        credit="; ".join(draft.credits),
         section=draft.section,
         dropped=[{"text": d.text, "label": d.label, "line": d.line} for d in draft.dropped],
-        missing_in_ui=_missing_in_ui(ws, [d.label for d in draft.dropped]),
+        missing_in_ui=_missing_in_ui(ws, _vocabulary_labels(ws, draft.dropped)),
         replaced=replaced,
     )
+
+
+def _vocabulary_labels(ws: Workspace, dropped: list[DroppedLine]) -> list[str]:
+    """The labels that are vocabulary words: a shape's name ("view counter") is no UI text."""
+    chrome = chrome_for(ws)
+    tables = (chrome.banner, chrome.lines, chrome.home, chrome.related)
+    return [d.label for d in dropped if any(normalize(d.label) in t for t in tables)]
 
 
 def ui_msgids(ws: Workspace) -> set[str]:

@@ -114,10 +114,28 @@ class _AnchorScores:
         return joined
 
 
+@dataclass
+class Alignment:
+    """The beads, and what they were computed from (for judging them afterwards)."""
+
+    beads: list[Bead]
+    source: list[UnitAnchors]
+    target: list[UnitAnchors]
+    source_lengths: list[int]
+    target_lengths: list[int]
+
+
 def align(
     source: list[str], target: list[str], *, glossary: GlossaryAnchors | None = None
 ) -> list[Bead]:
-    """The cheapest bead sequence covering both lists, in order.
+    """The cheapest bead sequence covering both lists, in order (see `alignment`)."""
+    return alignment(source, target, glossary=glossary).beads
+
+
+def alignment(
+    source: list[str], target: list[str], *, glossary: GlossaryAnchors | None = None
+) -> Alignment:
+    """The cheapest bead sequence covering both lists, in order, with its inputs.
 
     The length ratio of the language pair is first taken from the totals, which a missing or
     added paragraph skews; it is then measured again on the 1-1 beads found, and the
@@ -126,10 +144,9 @@ def align(
     src_len = [_length(t) for t in source]
     tgt_len = [_length(t) for t in target]
     ratio = (sum(tgt_len) / sum(src_len)) if sum(src_len) and sum(tgt_len) else 1.0
-    scores = _AnchorScores(
-        [unit_anchors(t, glossary, 0) for t in source],
-        [unit_anchors(t, glossary, 1) for t in target],
-    )
+    src_anchors = [unit_anchors(t, glossary, 0) for t in source]
+    tgt_anchors = [unit_anchors(t, glossary, 1) for t in target]
+    scores = _AnchorScores(src_anchors, tgt_anchors)
     beads = _align(src_len, tgt_len, scores, ratio)
     # The median, so that the wrong pairs of the first pass weigh little.
     ratios = [
@@ -141,7 +158,7 @@ def align(
         better = statistics.median(ratios)
         if abs(better - ratio) > 0.01:
             beads = _align(src_len, tgt_len, scores, better)
-    return beads
+    return Alignment(beads, src_anchors, tgt_anchors, src_len, tgt_len)
 
 
 def _align(

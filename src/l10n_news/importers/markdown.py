@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from l10n_news.errors import ImportFailed
-from l10n_news.importers.chrome import Chrome
+from l10n_news.importers.chrome import Chrome, find_shortcodes, strip_shortcodes
 from l10n_news.importers.dates import is_date_line, parse_date, split_trailing_date
 from l10n_news.importers.detect import detect_language
 from l10n_news.importers.draft import DroppedLine, PageDraft
@@ -59,13 +59,20 @@ def parse_markdown_page(
     date_value: Any = meta.get("date")
     kept: list[str] = []
     dropped: list[DroppedLine] = []
+    credits: list[str] = []
     for n, line in enumerate(body_lines):
         lineno = first_line + n
+        line, inner = _without_shortcodes(line, lineno, chrome, dropped)
+        credits += inner
         heading = _ATX_TITLE.match(line)
         label = chrome.label(line) if line.strip() else None
+        credit = chrome.credit_of(line) if line.strip() else None
         if heading and not title:
             title, found = split_trailing_date(heading.group(1))
             date_value = date_value or found
+        elif credit:
+            credits.append(credit)
+            dropped.append(DroppedLine(line.strip(), "photo credit", lineno))
         elif label:
             dropped.append(DroppedLine(line.strip(), label, lineno))
         elif date_value is None and title and not "".join(kept).strip() and is_date_line(line):
@@ -84,7 +91,7 @@ def parse_markdown_page(
     if not isinstance(language, str):
         raise ImportFailed("cannot tell the page's language: give --lang", path=path)
     section = meta.get("section", [])
-    return PageDraft(
+    draft = PageDraft(
         title=title,
         date=when,
         lang=language,
@@ -95,6 +102,20 @@ def parse_markdown_page(
         tags=_strings(meta, "tags", path),
         dropped=dropped,
     )
+    for credit in credits:
+        draft.add_credit(credit)
+    return draft
+
+
+def _without_shortcodes(
+    line: str, lineno: int, chrome: Chrome, dropped: list[DroppedLine]
+) -> tuple[str, list[str]]:
+    """The line without WordPress shortcodes, and the credits or captions they held."""
+    rest, inner = strip_shortcodes(line)
+    if rest == line:
+        return line, []
+    dropped += [DroppedLine(code, "shortcode", lineno) for code in find_shortcodes(line)]
+    return rest, [chrome.credit_of(text) or text for text in inner]
 
 
 def _date(value: Any, zone: str) -> dt.datetime | None:

@@ -15,9 +15,8 @@ from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import PublishError
-from l10n_news.publish.dates import format_article_date, format_short_date
+from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
 from l10n_news.publish.render import (
-    NATIVE_NAMES,
     OG_LOCALES,
     Alternate,
     SwitcherItem,
@@ -26,6 +25,7 @@ from l10n_news.publish.render import (
 )
 from l10n_news.publish.safety import check_translation
 from l10n_news.publish.settings import PublishSettings
+from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings, ui_strings
 from l10n_news.sources import Article, Segment, translate_article
 from l10n_news.workspace import Workspace
@@ -113,7 +113,7 @@ def render_variant(
         "alternates": alternates,
         "home_href": "../",
         "switcher": [
-            SwitcherItem(lg, NATIVE_NAMES[lg], f"../../{lg}/{slug}/", lg == lang)
+            SwitcherItem(lg, derived.native_name(ws, lg), f"../../{lg}/{slug}/", lg == lang)
             for lg in published_langs
         ],
     }
@@ -128,9 +128,12 @@ def render_variant(
         "section": translated.section,
         "tags": translated.tags,
         "images": images,
-        "date": format_article_date(article.date, lang, time_zone),
-        "iso_date": article.date.isoformat(),
-        "body_html": render_markdown(translated.body),
+        # A date-only article shows its day alone (noon UTC is that day: see sources.article).
+        "date": derived.short_date(ws, article.date, lang, "UTC")
+        if article.date_only
+        else derived.article_date(ws, article.date, lang, time_zone),
+        "iso_date": (article.date.date() if article.date_only else article.date).isoformat(),
+        "body_html": typeset_html(render_markdown(translated.body), lang),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
     if ui.missing:
@@ -151,7 +154,7 @@ def render_variant(
         front = {
             "title": translated.title,
             "lang": lang,
-            "date": article.date.isoformat(),
+            "date": view["iso_date"],
             "time_zone": time_zone,
             "section": translated.section,
             "author": translated.author,
@@ -204,8 +207,8 @@ def render_indexes(
                 "href": f"{slug}/",
                 "title": record["title"],
                 "iso_date": record["date"],
-                "date": format_short_date(
-                    dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
+                "date": derived.short_date(
+                    ws, dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
                 ),
             }
             for slug, record in items
@@ -222,7 +225,8 @@ def render_indexes(
             "alternates": index_alternates,
             "home_href": "./",
             "switcher": [
-                SwitcherItem(lg, NATIVE_NAMES[lg], f"../{lg}/", lg == lang) for lg in langs
+                SwitcherItem(lg, derived.native_name(ws, lg), f"../{lg}/", lg == lang)
+                for lg in langs
             ],
         }
         strings = ui_strings(ui_catalogs.get(lang), allow_drafts=draft)
@@ -231,7 +235,7 @@ def render_indexes(
     root_page = {
         "lang": UI_SOURCE_LANGUAGE,
         "alternates": index_alternates,
-        "switcher": [SwitcherItem(lg, NATIVE_NAMES[lg], f"{lg}/") for lg in langs],
+        "switcher": [SwitcherItem(lg, derived.native_name(ws, lg), f"{lg}/") for lg in langs],
     }
     root = render(
         env,

@@ -9,15 +9,17 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from l10n_news.errors import PublishError
+from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import THEME_DIR, UiStrings
 
 # Raw HTML in an article or a translation is shown as text, never interpreted.
 _body_md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
 
-OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ"}
+# kk-Latn: Open Graph's language_TERRITORY has no script, so the CLDR locale id kk_Latn_KZ.
+OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ", "kk-Latn": "kk_Latn_KZ"}
 NATIVE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша"}
 
 
@@ -51,6 +53,8 @@ def make_environment(override_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.policies["ext.i18n.trimmed"] = True
+    # `{{ text|typeset(lang) }}`: a language's typography on a template's own text.
+    env.filters["typeset"] = lambda text, lang: typeset_html(escape(text), lang)
     return env
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from l10n_news import __version__
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.errors import ConfigError, PublishError
 from l10n_news.fileio import write_if_changed
-from l10n_news.languages import get_language
-from l10n_news.publish import pages
+from l10n_news.languages import derived_from, get_language
+from l10n_news.publish import derived, pages
 from l10n_news.publish.gate import Counts, Verdict, count_states, judge
 from l10n_news.publish.leaks import Leak, check_html, glossary_names
 from l10n_news.publish.render import make_environment
@@ -49,6 +50,7 @@ class LanguageReport:
     published: list[str] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)  # published with the machine-translation notice
     held: dict[str, str] = field(default_factory=dict)  # slug -> why
+    derived_from: str | None = None  # kk-Latn: published exactly when this language is
 
 
 @dataclass
@@ -107,9 +109,14 @@ def publish_workspace(
         ws.segmentation,
         repr(formats),
         str(allow_drafts),
+        # derived variants: the alphabet shapes kk-Latn's pages and every switcher's name
+        *(derived.digest(ws, lang) for lang in ws.languages),
     )
     ui = _ui_languages(ws, settings, allow_drafts)
-    report = PublishReport(out=out, languages={lang: LanguageReport() for lang in ws.languages})
+    report = PublishReport(
+        out=out,
+        languages={lang: LanguageReport(derived_from=derived_from(lang)) for lang in ws.languages},
+    )
 
     # 1. Slug by slug: the gate (from hashes where nothing changed), then the pages that passed
     # and changed (their inputs, or the set of their alternates). An article and its catalogs
@@ -132,7 +139,8 @@ def publish_workspace(
                 article_digest,
                 ui[lang].digest,
                 allowed_digest[lang],
-                digests.of(ws.po_path(lang, slug)),
+                # derived variants: kk-Latn's page is made from kk's catalog
+                digests.of(ws.po_path(derived.catalog_language(lang), slug)),
             )
             old = old_variants.get(key)
             if old and old.get("input") == input_digest:
@@ -248,8 +256,12 @@ def _ui_languages(
         if lang == UI_SOURCE_LANGUAGE:
             result[lang] = _UiLanguage(None, None, wanted_digest)
             continue
-        path = ws.po_path(lang, UI_DOMAIN)
-        catalog = ws.read_catalog(path) if path.is_file() else Catalog({"Language": lang})
+        # derived variants: kk-Latn's ui catalog is kk's, transliterated
+        path = ws.po_path(derived.catalog_language(lang), UI_DOMAIN)
+        # A broken ui catalog counts as an empty one: the language's pages are held back.
+        found = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
+        catalog = found if isinstance(found, Catalog) else Catalog({"Language": lang})
+        catalog = derived.ui_catalog(ws, lang, catalog)
         for msg in catalog:
             if (msg.msgctxt, msg.msgid) in wanted and msg.has_translation:
                 check_translation(msg, ws.relative(path))
@@ -287,7 +299,7 @@ def _judge_variant(
     return {
         "passed": verdict.passed,
         "draft": verdict.draft,
-        "reason": verdict.reason,
+        "reason": inputs.problems.get(lang, verdict.reason),  # a broken catalog says so
         "source_lang": article.lang,
         "article": verdict.article.as_dict(),
         "ui": verdict.ui.as_dict(),

@@ -13,8 +13,11 @@ from typing import Any
 
 from jinja2 import Environment
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.publish import pages
+from l10n_news.errors import CatalogError
+from l10n_news.languages import derived_from
+from l10n_news.publish import derived, pages
 from l10n_news.publish.leaks import Leak, check_html
 from l10n_news.publish.pages import RenderedVariant
 from l10n_news.publish.settings import PublishSettings
@@ -47,6 +50,7 @@ class SlugInputs:
         self.ws, self.slug = ws, slug
         self._article: Article | None = None
         self._catalogs: dict[str, Catalog | None] = {}
+        self.problems: dict[str, str] = {}  # lang -> why its catalog cannot be read
         self._wanted: set[tuple[str | None, str]] | None = None
 
     @property
@@ -65,8 +69,15 @@ class SlugInputs:
 
     def catalog(self, lang: str) -> Catalog | None:
         if lang not in self._catalogs:
+            if derived_from(lang) is not None:  # derived variants: kk-Latn is made from kk
+                self._catalogs[lang] = derived.article_catalog(self, lang)
+                return self._catalogs[lang]
             path = self.ws.po_path(lang, self.slug)
-            self._catalogs[lang] = self.ws.read_catalog(path) if path.is_file() else None
+            # A broken catalog holds back its variant, like a missing one; the rest publish.
+            found = try_read_catalog(path, self.ws.relative(path)) if path.is_file() else None
+            self._catalogs[lang] = found if isinstance(found, Catalog) else None
+            if isinstance(found, CatalogError):
+                self.problems[lang] = str(found)
         return self._catalogs[lang]
 
 

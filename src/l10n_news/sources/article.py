@@ -43,6 +43,7 @@ class Article:
     front_matter: dict[str, Any] = field(default_factory=dict)
     body_line: int = 1  # line of article.md where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line
+    date_only: bool = False  # the page gave a day and no time (`date: 2019-06-24`)
 
 
 _FENCE = re.compile(r"^---\s*$")
@@ -87,7 +88,8 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
     lang = meta["lang"]
     if lang not in LANGUAGES:
         raise fail("lang", f"unknown language code {lang!r} (known: {', '.join(LANGUAGES)})")
-    date = _parse_date(meta["date"], fail)
+    date_only = _is_date_only(meta["date"])
+    date = _noon_utc(meta["date"], fail) if date_only else _parse_date(meta["date"], fail)
     section = meta.get("section", [])
     if isinstance(section, str):
         section = [section]
@@ -119,7 +121,27 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
         front_matter=meta,
         body_line=end + 2,
         key_lines=key_lines,
+        date_only=date_only,
     )
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date_only(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return False
+    return isinstance(value, dt.date) or (isinstance(value, str) and bool(_DAY.fullmatch(value)))
+
+
+def _noon_utc(value: Any, fail) -> dt.datetime:
+    """A date-only `date` as noon UTC: the same calendar day in every zone from UTC-11 to
+    UTC+11, so ordering and the shown day are right without inventing a time."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail("date", f"date {value!r} is not a valid day (YYYY-MM-DD)") from None
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
 def _parse_date(value: Any, fail) -> dt.datetime:
