@@ -7,6 +7,7 @@ run: the stages after it still work with what is there, and the summary says wha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,8 +157,9 @@ def _checks_code() -> str:
 def check_changed(ws: Workspace) -> tuple[list[Finding], dict[Path, CatalogError]]:
     """The findings of every catalog, and the catalogs that cannot be read, checking again
     only the domains whose catalogs (or the glossary, the configuration, the checks
-    themselves) changed since they last checked clean. A domain with findings, or with a
-    broken catalog, is checked on every run, so what is wrong is always shown.
+    themselves) changed since they were last checked; the others' findings come from the run
+    records, kept beside the record of what was checked. A broken catalog is read on every
+    run, so it is always reported.
     """
     state = RunState(ws.state_dir / "state.json")
     settings = _check_settings(ws)
@@ -165,26 +167,42 @@ def check_changed(ws: Workspace) -> tuple[list[Finding], dict[Path, CatalogError
     for lang, domain, path in ws.catalog_paths():
         paths_of.setdefault(domain, []).append((lang, path))
     stale: dict[str, list[str]] = {}  # lang -> domains to check
+    findings: list[Finding] = []
     for domain, paths in paths_of.items():
-        if not state.unchanged("check", domain, _check_inputs(ws, domain), settings):
-            for lang, _ in paths:
-                stale.setdefault(lang, []).append(domain)
+        if state.unchanged("check", domain, _check_inputs(ws, domain), settings):
+            findings += _stored_findings(state.noted("check", domain))
+            continue
+        for lang, _ in paths:
+            stale.setdefault(lang, []).append(domain)
     checked = {domain for chosen in stale.values() for domain in chosen}
-    # A catalog that checked clean was read then, and has not changed since: only the
-    # others can be broken.
+    # A catalog that was checked was read then, and has not changed since: only the others
+    # can be broken.
     broken = catalog_problems(
         (path, ws.relative(path)) for domain in sorted(checked) for _, path in paths_of[domain]
     )
-    findings: list[Finding] = []
+    fresh: list[Finding] = []
     for lang, chosen in stale.items():
-        findings += check_workspace(ws, langs=[lang], domains=chosen, skip=set(broken))
-    with_findings = {f.file for f in findings} | {ws.relative(path) for path in broken}
+        fresh += check_workspace(ws, langs=[lang], domains=chosen, skip=set(broken))
+    broken_files = {ws.relative(path) for path in broken}
     for domain in checked:
         files = _check_inputs(ws, domain)
-        if not any(ws.relative(path) in with_findings for path in files.values()):
-            state.remember("check", domain, files, settings)
+        shown = {ws.relative(path) for path in files.values()}
+        if shown & broken_files:
+            continue
+        mine = [f.as_dict() for f in fresh if f.file in shown]
+        state.remember("check", domain, files, settings)
+        state.note("check", domain, json.dumps(mine, ensure_ascii=False) if mine else None)
     state.save()
-    return findings, broken
+    # In catalog order (locales/<lang>/LC_MESSAGES/<domain>.po), each in file order.
+    return sorted(findings + fresh, key=lambda f: f.file), broken
+
+
+def _stored_findings(text: str | None) -> list[Finding]:
+    if not text:
+        return []
+    return [
+        Finding(**{**item, "severity": Severity(item["severity"])}) for item in json.loads(text)
+    ]
 
 
 def _per_language(ws: Workspace, summary: RunSummary) -> dict[str, dict[str, Any]]:
