@@ -72,14 +72,13 @@ def _almaty(moment: dt.datetime) -> dt.datetime:
 def cyrillic_word(word: str, lang: str) -> str:
     """A made-up word standing for `word` in `lang`: the same input always gives the same.
 
-    It ends in "ъъ", which no word of any of our languages does: the spelling checks call it
-    unknown (a warning), never a word of the other language (an error that would hold the
-    page back)."""
+    It ends in "ъъ", which no word of any of our languages does, and is capitalised: the
+    spelling checks take it for a name, as they would a real one, rather than call every word
+    of the archive misspelt or a word of the other language."""
     letters = _CYRILLIC[lang]
     rng = random.Random(f"{lang}:{word.lower()}")
     made = "".join(rng.choice(letters) for _ in range(max(2, len(word) + rng.randint(-1, 2))))
-    made += "ъъ"
-    return made.capitalize() if word[0].isupper() else made
+    return (made + "ъъ").capitalize()
 
 
 def pseudo_translate(text: str, lang: str) -> str:
