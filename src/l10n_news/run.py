@@ -161,7 +161,9 @@ def check_changed(ws: Workspace) -> tuple[list[Finding], dict[Path, CatalogError
     records, kept beside the record of what was checked. A broken catalog is read on every
     run, so it is always reported.
     """
-    state = RunState(ws.state_dir / "state.json")
+    # Its own file: the findings kept beside the records can be many, and the other stages
+    # need not parse them.
+    state = RunState(ws.state_dir / "check-state.json")
     settings = _check_settings(ws)
     paths_of: dict[str, list[tuple[str, Path]]] = {}
     for lang, domain, path in ws.catalog_paths():
