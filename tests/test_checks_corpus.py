@@ -109,7 +109,8 @@ def test_no_placeholder_finding_on_real_reviewed_catalogs(shared: Path, lang: st
     found = [
         f
         for m in catalog
-        if m.translated
+        # The credits' e-mail autolinks are markup its msgid lacks (and would be refused).
+        if m.translated and m.msgid != "translator-credits"
         for f in check_message(
             m,
             source_lang="en",

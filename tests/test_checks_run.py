@@ -21,7 +21,7 @@ def findings(message: Message, **kw) -> list[tuple[str, str]]:
 
 def test_ids_are_unique_and_every_check_has_a_severity() -> None:
     ids = [c.id for c in CHECKS]
-    assert len(ids) == len(set(ids)) == 24
+    assert len(ids) == len(set(ids)) == 25
     assert all(c.severity in (Severity.ERROR, Severity.WARNING) for c in CHECKS)
 
 
@@ -56,10 +56,13 @@ def test_drafts_are_checked() -> None:
 def test_ignore_comment() -> None:
     assert ignored_checks(["l10n-news: ignore numbers, quotes", "note"]) == {"numbers", "quotes"}
     msg = Message("12 films", "10 «фильмов»", translator_comments=["l10n-news: ignore numbers"])
-    assert findings(msg) == []
+    # An ignored finding stays visible, as "ignored": never an error.
+    found = check_message(msg, source_lang="en", target_lang="ru", nplurals=3)
+    assert [(f.check, f.severity) for f in found] == [("numbers", "ignored")]
     msg.translator_comments = ["l10n-news: ignore all"]
     msg.msgstr = "<script>"
-    assert findings(msg) == []
+    found = check_message(msg, source_lang="en", target_lang="ru", nplurals=3)
+    assert found and {f.severity for f in found} == {"ignored"}
 
 
 def test_plural_entry_reports_once_per_problem() -> None:
@@ -102,3 +105,27 @@ def test_check_workspace_skips_the_source_language_and_filters(tmp_path: Path) -
     assert check_workspace(ws, langs=["ru"]) == []
     with pytest.raises(ConfigError):
         check_workspace(ws, domains=["nope"])
+
+
+def test_cached_findings_are_reused_until_an_input_changes(tmp_path, monkeypatch) -> None:
+    from l10n_news.checks import run as checks_run
+    from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
+
+    ws = make_workspace(tmp_path / "ws")
+    table = dict(TRANSLATIONS["ru"])
+    table["The new hall holds two thousand books."] = "The new hall holds two thousand books."
+    write_catalog(ws, "ru", "library-hall", table)
+    first = checks_run.check_workspace(ws, use_cache=True)
+    assert any(f.check == "untranslated" for f in first)
+    calls = []
+    real = checks_run.check_catalog
+    monkeypatch.setattr(
+        checks_run, "check_catalog", lambda *a, **k: calls.append(a[2]) or real(*a, **k)
+    )
+    assert checks_run.check_workspace(ws, use_cache=True) == first
+    assert calls == []  # nothing read again
+    write_catalog(ws, "kk", "library-hall", TRANSLATIONS["kk"] | {"Books": "Кітап"})
+    again = checks_run.check_workspace(ws, use_cache=True)
+    # The kk catalog and its ru sibling (whose findings may depend on it) are checked again.
+    assert sorted(calls) == ["library-hall", "library-hall"]
+    assert [f for f in again if f.lang == "ru"] == [f for f in first if f.lang == "ru"]

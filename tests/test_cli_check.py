@@ -83,7 +83,10 @@ def test_ignore_comment_silences_one_check(tmp_path: Path) -> None:
             translator_comments=["l10n-news: ignore urls"],
         ),
     )
-    assert run(ws).exit_code == 0
+    result = run(ws)
+    assert result.exit_code == 0
+    # Still shown, as ignored: the translator's decision stays visible.
+    assert ": ignored: [urls]" in result.output and "1 ignored" in result.output
 
 
 def test_only_and_unknown_names(tmp_path: Path) -> None:

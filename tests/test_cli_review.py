@@ -259,3 +259,130 @@ def test_ctrl_c_in_a_terminal_quits_and_keeps_decisions(ws: Workspace) -> None:
         assert proc.wait(timeout=20) == 0
     assert b"Aborted" not in out.seen
     assert states(ws)["Join Telegram"] == State.UNTRANSLATED
+
+
+# --- two reviewers, two real processes ----------------------------------------------------
+
+
+class PipedReview:
+    """`l10n-news review -l kk` as a process whose keys we pipe in one at a time."""
+
+    def __init__(self, ws: Workspace, reviewer: str) -> None:
+        argv = [*review_argv(ws)[:-1], reviewer]
+        env = {**os.environ, "EDITOR": "", "VISUAL": "", "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+        assert self.proc.stdout is not None
+        self.out = TerminalOutput(self.proc.stdout.fileno())
+
+    def press(self, keys: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(keys.encode())
+        self.proc.stdin.flush()
+
+    def finish(self) -> tuple[int, str]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        code = self.proc.wait(timeout=30)
+        assert self.proc.stdout is not None
+        rest = self.proc.stdout.read()
+        return code, (self.out.seen + rest).decode()
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture
+def reviewer_a(ws: Workspace) -> Iterator[PipedReview]:
+    a = PipedReview(ws, "Aigerim")
+    yield a
+    a.kill()
+
+
+def test_two_reviewer_processes_clear_does_not_erase_the_others_work(
+    ws: Workspace, reviewer_a: PipedReview
+) -> None:
+    reviewer_a.out.wait_for(b"[1/3]")
+    reviewer_a.out.wait_for(b"[q]uit")  # A is looking at the draft of "Join Telegram"
+    b = subprocess.run(
+        [*review_argv(ws)[:-1], "Bea"],
+        input="eTelegram арнасына жазылыңыз\nq",
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "EDITOR": "", "VISUAL": ""},
+    )
+    assert b.returncode == 0 and "1 edited" in b.stdout, b.stdout + b.stderr
+    reviewer_a.press("c")  # A clears the draft A was shown: refused, B's work stays
+    reviewer_a.out.wait_for(b"changed by someone else")
+    reviewer_a.out.wait_for(b"[2/3]")  # the key cost that entry only
+    reviewer_a.press("s")
+    code, output = reviewer_a.finish()
+    assert code == 1, output
+    assert "1 refused, 1 skipped" in output
+    msg = ws.read_catalog(ws.po_path("kk", "ui")).get("Join Telegram")
+    assert msg is not None and msg.msgstr == "Telegram арнасына жазылыңыз"
+    assert msg.state == State.REVIEWED
+    assert [c.split()[:2] for c in msg.translator_comments] == [["reviewed:", "Bea"]]
+
+
+def test_piped_keys_a_vanished_entry_costs_one_key(
+    ws: Workspace, reviewer_a: PipedReview
+) -> None:
+    reviewer_a.out.wait_for(b"[q]uit")
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    cat.remove(cat.get("Join Telegram"))  # as if the source changed and update ran
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    reviewer_a.press("aa")
+    code, output = reviewer_a.finish()
+    assert code == 1, output
+    assert "no longer in the catalog" in output
+    assert "1 refused, 1 accepted" in output
+    assert states(ws)["Read the 2,500 comments"] == State.REVIEWED
+    assert states(ws)["%d film"] == State.DRAFT  # the end of input quit before it
+
+
+def test_piped_keys_a_changed_draft_is_shown_again_and_decided_on_its_new_text(
+    ws: Workspace, reviewer_a: PipedReview
+) -> None:
+    reviewer_a.out.wait_for(b"[q]uit")
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    cat.get("Join Telegram").msgstr = "Telegram-ға жазылыңыз"  # Poedit: still a fuzzy draft
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    reviewer_a.press("a")
+    reviewer_a.out.wait_for(b"changed by someone else")
+    reviewer_a.out.wait_for("Telegram-ға жазылыңыз".encode())  # the new state is shown
+    reviewer_a.press("a")
+    code, output = reviewer_a.finish()
+    assert code == 1, output
+    assert "1 refused, 1 accepted" in output
+    msg = ws.read_catalog(ws.po_path("kk", "ui")).get("Join Telegram")
+    assert msg is not None and msg.msgstr == "Telegram-ға жазылыңыз"
+    assert msg.state == State.REVIEWED
+
+
+def test_an_entry_decided_elsewhere_before_it_is_shown_is_passed_over(
+    ws: Workspace, reviewer_a: PipedReview
+) -> None:
+    reviewer_a.out.wait_for(b"[q]uit")  # A is on entry 1 of 3
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    msg = cat.get("Read the 2,500 comments")
+    msg.fuzzy = False  # B (in Poedit) accepts entry 2
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    reviewer_a.press("s")  # entry 1; entry 2 is not shown and takes no key
+    reviewer_a.out.wait_for(b"now reviewed; skipped")
+    reviewer_a.out.wait_for(b"[3/3]")
+    reviewer_a.press("c")
+    code, output = reviewer_a.finish()
+    assert code == 0, output
+    assert "1 skipped, 1 decided elsewhere, 1 cleared" in output
+    assert states(ws)["Read the 2,500 comments"] == State.REVIEWED
+    assert states(ws)["%d film"] == State.UNTRANSLATED

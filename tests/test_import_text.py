@@ -169,9 +169,8 @@ def test_workspace_extends_and_replaces_the_chrome(tmp_path: Path) -> None:
         (d.text, d.label) for d in draft.dropped
     ]
     assert draft.section == ["Город", "Транспорт"]
-    ws = make_ws(tmp_path / "c", "[import.chrome]\nbuttons = []\n")
     with pytest.raises(ConfigError, match="unknown key 'buttons'"):
-        load_chrome(ws.section("import"), ws.config_path)
+        load_chrome({"chrome": {"buttons": []}}, ws.config_path)
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def test_kk_latn_page_is_wholly_latin_script_kazakh(ws: Workspace) -> None:
     html = page(ws, f"kk-Latn/{SLUG}/index.html")
     assert '<html lang="kk-Latn">' in html
     assert '<meta property="og:locale" content="kk_Latn_KZ">' in html
-    assert "<h1>Qalalyq kıtaphana balalarğa arnalğan oqu zalyn aşty</h1>" in html
+    assert "<h1>Qalalyq kıtaphanada balalarğa arnalğan oqu zaly aşyldy</h1>" in html
     assert "Kıru barlyq oqyrmanğa <strong>tegın</strong>." in html
     # The kk CLDR long date, transliterated: «2013 ж. 19 ақпан» -> «2013 j. 19 aqpan».
     assert ">2013\u00a0j. 19 aqpan, 19:05</time>" in html
@@ -80,7 +80,7 @@ def test_2018_alphabet(ws: Workspace) -> None:
     ws = with_kk_latn(ws, '\n[language.kk-Latn]\nalphabet = "2018"\n')
     publish_workspace(ws)
     html = page(ws, f"kk-Latn/{SLUG}/index.html")
-    assert "<h1>Qalalyq kitaphana balalarǵa arnalǵan oqý zalyn ashty</h1>" in html
+    assert "<h1>Qalalyq kitaphanada balalarǵa arnalǵan oqý zaly ashyldy</h1>" in html
     assert ">Qazaqsha</strong>" in html
     assert ">Qazaqsha</a>" in page(ws, f"ru/{SLUG}/index.html")
 
@@ -159,10 +159,12 @@ def test_bad_language_lists(tmp_path: Path, config: str, message: str) -> None:
     ],
 )
 def test_bad_settings_are_one_line_errors(ws: Workspace, table: str, message: str) -> None:
-    with_kk_latn(ws, "\n" + table)
+    ws.config_path.write_text(ws.config_path.read_text("utf-8") + "\n" + table, "utf-8")
     result = CliRunner().invoke(cli, ["publish", "-C", str(ws.root)])
     assert result.exit_code == 2
-    assert "l10n-news.toml: [language." in result.output and message in result.output
+    # The schema (config.py) refuses an unknown key with its line; the stage, the rest.
+    assert "l10n-news.toml:" in result.output and "[language." in result.output
+    assert message in result.output
     assert "Traceback" not in result.output
 
 

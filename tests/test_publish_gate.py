@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from l10n_news.publish import publish_workspace
@@ -51,15 +53,35 @@ def test_drafts_are_held_back_unless_allowed_then_marked(tmp_path: Path) -> None
     assert "Бұл бет машиналық аудармамен аударылған және әлі тексерілмеген." in page
     reviewed = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
     assert "noindex" not in reviewed
+    # hreflang, x-default and the sitemap name only what is published as reviewed.
+    assert (
+        '<link rel="alternate" hreflang="kk"' not in reviewed
+        and '<link rel="alternate" hreflang="ru"' in reviewed
+    )
+    assert 'content="kk_KZ"' not in reviewed
+    assert 'hreflang="x-default" href="https://news.test/en/library-hall/"' in reviewed
+    assert '<link rel="alternate" hreflang="kk"' in page  # the draft names itself
+    sitemap = (ws.root / "site/sitemap.xml").read_text("utf-8")
+    assert "/kk/library-hall/" not in sitemap and 'hreflang="kk"' not in sitemap
 
 
-def test_source_variant_needs_no_catalog_but_others_need_ui(tmp_path: Path) -> None:
+def test_the_theme_ships_its_ui_translations_and_the_workspace_overrides_them(
+    tmp_path: Path,
+) -> None:
     ws = make_workspace(tmp_path / "ws")
-    ws.po_path("kk", "ui").unlink()
+    ws.po_path("kk", "ui").unlink()  # a new workspace: nobody has translated the theme
+    ui = ws.po_path("ru", "ui")
+    ui.write_text(ui.read_text("utf-8").replace('"Реклама"', '"Объявления"'), "utf-8")
     report = publish_workspace(ws)
-    assert report.languages["en"].published == ["library-hall"]
-    assert report.languages["ru"].published == ["library-hall"]
-    assert report.languages["kk"].held["library-hall"].startswith("ui: 0/")
+    for lang in ("en", "ru", "kk"):
+        assert report.languages[lang].published == ["library-hall"]
+    assert "Жарнама" in (ws.root / "site/kk/library-hall/index.html").read_text("utf-8")
+    ru_page = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
+    assert "Объявления" in ru_page and "Реклама" not in ru_page
+    # An entry the workspace leaves empty (as `update` makes it) keeps the theme's text.
+    ui.write_text(ui.read_text("utf-8").replace('"Объявления"', '""'), "utf-8")
+    publish_workspace(ws)
+    assert "Реклама" in (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
 
 
 def test_draft_ui_strings_reach_the_front_page_as_a_draft(tmp_path: Path) -> None:
@@ -80,3 +102,36 @@ def test_draft_ui_strings_reach_the_front_page_as_a_draft(tmp_path: Path) -> Non
     assert 'href="kk/"' in (ws.root / "site/index.html").read_text("utf-8")
     sitemap = (ws.root / "site/sitemap.xml").read_text("utf-8")
     assert "/ru/library-hall/" in sitemap and "/kk/" not in sitemap
+
+
+def test_publish_reuses_the_findings_check_kept(tmp_path: Path, monkeypatch) -> None:
+    from l10n_news.checks import run as checks_run
+
+    ws = make_workspace(tmp_path / "ws")
+    settle(ws)  # files written just now are "racy": their records would not be trusted
+    checks_run.check_workspace(ws, use_cache=True)
+    calls: list[str] = []
+    real = checks_run.check_catalog
+
+    def counting(*args, **kwargs):
+        calls.append(f"{args[1]}/{args[2]}")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checks_run, "check_catalog", counting)
+    report = publish_workspace(ws)
+    assert report.languages["kk"].published == ["library-hall"]
+    assert calls == []  # every catalog's findings came from check's record
+    # And what publish finds, check finds again without reading a catalog.
+    ru = ws.po_path("ru", "library-hall")
+    ru.write_text(ru.read_text("utf-8").replace("Книги", "Книжки"), "utf-8")
+    settle(ws, ru)
+    publish_workspace(ws)
+    assert calls == ["ru/library-hall", "kk/library-hall"]  # the ru catalog and its sibling
+    checks_run.check_workspace(ws, use_cache=True)
+    assert len(calls) == 2  # check trusts what publish recorded
+
+
+def settle(ws: Workspace, *paths: Path) -> None:
+    past = time.time() - 60
+    for path in paths or ws.root.rglob("*"):
+        os.utime(path, (past, past))

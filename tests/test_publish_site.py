@@ -45,13 +45,13 @@ TRANSLATIONS = {
         "Entry is **free** for every reader.": "Вход **бесплатный** для всех читателей.",
     },
     "kk": {
-        TITLE: "Қалалық кітапхана балаларға арналған оқу залын ашты",
+        TITLE: "Қалалық кітапханада балаларға арналған оқу залы ашылды",
         "The new hall holds two thousand books.": "Жаңа залда екі мың кітап бар.",
         "Culture": "Мәдениет",
         "Books": "Кітаптар",
         "library": "кітапхана",
         "Dana Sapar": "Дана Сапар",
-        PARAGRAPH: "Сейсенбі күні қалалық кітапхана балаларға арналған жаңа оқу залын ашты.",
+        PARAGRAPH: "Сейсенбі күні қалалық кітапханада балаларға арналған жаңа оқу залы ашылды.",
         "Entry is **free** for every reader.": "Кіру барлық оқырманға **тегін**.",
     },
 }
@@ -128,7 +128,7 @@ def test_every_variant_is_published_with_alternates(ws: Workspace) -> None:
     assert 'hreflang="x-default" href="https://news.test/en/library-hall/"' in page
     assert '<meta property="og:locale" content="kk_KZ">' in page
     assert '<meta property="og:locale:alternate" content="ru_RU">' in page
-    assert "<title>Қалалық кітапхана балаларға арналған оқу залын ашты</title>" in page
+    assert "<title>Қалалық кітапханада балаларға арналған оқу залы ашылды</title>" in page
     assert "2013\u00a0ж. 19 ақпан, 19:05" in page
     assert "Авторы: Дана Сапар" in page
     assert "<strong>тегін</strong>" in page

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from helpers import make_workspace
-from l10n_news.catalogs import Catalog, Message
+from l10n_news.catalogs import Catalog, Message, write_po
 from l10n_news.catalogs.catalog import State
 from l10n_news.engines import registry
 from l10n_news.engines.base import Translation
 from l10n_news.review import (
+    EntryChanged,
+    EntryGone,
     Review,
     ReviewError,
     awaiting_review,
@@ -335,3 +337,95 @@ msgid "Latest news"''',
 msgid "Latest news"''',
     )
     assert path.read_text("utf-8") == expected
+
+
+# --- two reviewers on one workspace: decisions are compare-and-swap -----------------------
+
+
+def test_a_clear_does_not_erase_what_another_reviewer_accepted(ws: Workspace) -> None:
+    shown_to_a = awaiting_review(ws, "kk")[0]
+    shown_to_b = awaiting_review(ws, "kk")[0]
+    Review(ws, "Bea", today=TODAY).edit(shown_to_b, "Telegram арнасына жазылыңыз")
+    with pytest.raises(EntryChanged, match="changed by someone else"):
+        Review(ws, "Aigerim", today=TODAY).clear(shown_to_a)
+    after = reread(ws, "Join Telegram")
+    assert after.msgstr == "Telegram арнасына жазылыңыз"
+    assert after.state == State.REVIEWED
+    assert after.translator_comments == ["reviewed: Bea 2026-11-26"]
+    # A now sees B's decision, which no longer awaits review.
+    assert shown_to_a.message.msgstr == "Telegram арнасына жазылыңыз"
+    assert not shown_to_a.awaits_review
+
+
+def test_an_accept_does_not_sign_another_reviewers_text(ws: Workspace) -> None:
+    shown_to_a = awaiting_review(ws, "kk")[0]
+    shown_to_b = awaiting_review(ws, "kk")[0]
+    Review(ws, "Bea", today=TODAY).edit(shown_to_b, "Telegram арнасына жазылыңыз")
+    with pytest.raises(EntryChanged):
+        Review(ws, "Aigerim", today=TODAY).accept(shown_to_a)
+    assert reread(ws, "Join Telegram").translator_comments == ["reviewed: Bea 2026-11-26"]
+
+
+def test_a_draft_changed_in_poedit_is_decided_again_on_its_new_text(ws: Workspace) -> None:
+    item = awaiting_review(ws, "kk")[0]
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    cat.get("Join Telegram").msgstr = "Telegram-ға жазылыңыз"  # still fuzzy: still a draft
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    review = Review(ws, "Aigerim", today=TODAY)
+    with pytest.raises(EntryChanged) as refused:
+        review.accept(item)
+    assert refused.value.current.msgstr == "Telegram-ға жазылыңыз"
+    assert reread(ws, "Join Telegram").state == State.DRAFT
+    # The second decision is made on what the reviewer now sees, and applies.
+    assert item.awaits_review and item.message.msgstr == "Telegram-ға жазылыңыз"
+    review.accept(item)
+    after = reread(ws, "Join Telegram")
+    assert after.state == State.REVIEWED and after.msgstr == "Telegram-ға жазылыңыз"
+
+
+def test_a_flag_or_comment_change_counts_as_a_change(ws: Workspace) -> None:
+    first, second, _ = awaiting_review(ws, "kk")
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    cat.get("Join Telegram").translator_comments.append("ask the desk about the channel name")
+    cat.get("Read the 2,500 comments").flags.append("no-python-format")
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    review = Review(ws, "Aigerim", today=TODAY)
+    with pytest.raises(EntryChanged):
+        review.clear(first)
+    with pytest.raises(EntryChanged):
+        review.accept(second)
+    assert reread(ws, "Join Telegram").msgstr == "Telegram-ға қосылыңыз"
+
+
+def test_a_gone_entry_is_refused_as_gone(ws: Workspace) -> None:
+    item = awaiting_review(ws, "kk")[0]
+    cat = ws.read_catalog(ws.po_path("kk", "ui"))
+    cat.remove(cat.get("Join Telegram"))
+    ws.write_catalog(ws.po_path("kk", "ui"), cat)
+    with pytest.raises(EntryGone):
+        Review(ws, "Aigerim").clear(item)
+
+
+def test_a_save_by_an_editor_between_read_and_write_is_not_overwritten(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Poedit takes no lock: when it saves while a decision is being made, the decision is
+    made again on Poedit's file, so both changes stay."""
+    item = awaiting_review(ws, "kk")[0]
+    path = ws.po_path("kk", "ui")
+    real_read = ws.read_catalog
+    saves = []
+
+    def read_then_poedit_saves(p):
+        catalog = real_read(p)
+        if not saves:
+            theirs = real_read(p)
+            theirs.get("Sport").msgstr = "Спорт"
+            path.write_text(write_po(theirs) + "\n", "utf-8")  # a save by another program
+            saves.append(True)
+        return catalog
+
+    monkeypatch.setattr(ws, "read_catalog", read_then_poedit_saves)
+    Review(ws, "Aigerim", today=TODAY).accept(item)
+    assert reread(ws, "Sport").msgstr == "Спорт"
+    assert reread(ws, "Join Telegram").state == State.REVIEWED

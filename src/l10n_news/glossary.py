@@ -15,16 +15,25 @@ A `.tbx` path is read as TBX v2 or v3 instead (`read_tbx`).
 
 Matching is case-insensitive, on word boundaries, longest term first, and lets a Russian or
 Kazakh word take an inflection ending ("Берлинале" matches "Берлиналеде").
+
+A newsroom's glossary of names runs to tens of thousands of rows, so terms are not tried one
+by one: every form is indexed by the first letters of its first word (case- and ё-folded),
+each word of a text looks up the forms its first letters could begin, and only those few are
+tried, with the form's own pattern, at that word.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
+import gc
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from l10n_news.catalogs.tbx import read_tbx
 from l10n_news.errors import ConfigError
@@ -45,6 +54,7 @@ _REPLACEABLE_FINAL = "аяоеёуюыиэйьі"
 _RU_ADJECTIVE_ENDINGS = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}
 _MIN_STEM = 4
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD_RE = re.compile(r"\w+")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -58,7 +68,7 @@ class Term:
     do_not_translate: bool = False
     line: int | None = None
 
-    @property
+    @functools.cached_property
     def label(self) -> str:
         """How the term is named in messages: its English form, else the first written."""
         for lang in ("en", *LANGUAGE_COLUMNS):
@@ -75,10 +85,14 @@ class Term:
 
     def accepted(self, lang: str) -> tuple[str, ...]:
         """Every form that satisfies the glossary in `lang`."""
-        forms = self.forms.get(lang, ())
-        if self.do_not_translate:
-            return tuple(dict.fromkeys((self.label, *forms)))
-        return forms
+        if not self.do_not_translate:
+            return self.forms.get(lang, ())
+        return self._kept_forms.get(lang) or (self.label,)
+
+    @functools.cached_property
+    def _kept_forms(self) -> dict[str, tuple[str, ...]]:
+        # A do-not-translate term: its label, then whatever the row writes per language.
+        return {lang: tuple(dict.fromkeys((self.label, *f))) for lang, f in self.forms.items()}
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,10 @@ class Glossary:
         self.terms: list[Term] = list(terms)
         self.path = str(path) if path is not None else None
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._indexes: dict[str, _FormIndex] = {}
+        self._allowed: dict[str, set[str]] = {}
+        self._protected: dict[str, frozenset[str]] = {}
+        self._keep: list[Term] | None = None
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -122,8 +140,14 @@ class Glossary:
 
     @classmethod
     def parse(cls, text: str, *, path: str | Path | None = None) -> Glossary:
+        with _bulk():
+            return cls._parse(text, path)
+
+    @classmethod
+    def _parse(cls, text: str, path: str | Path | None) -> Glossary:
         reader = csv.reader(io.StringIO(text))
-        header = [h.strip().lower() for h in next(reader, [])]
+        rows = _rows(reader, path)
+        header = [h.strip().lower() for h in next(rows, (1, []))[1]]
         if not any(lang in header for lang in LANGUAGE_COLUMNS):
             raise ConfigError(
                 f"the first row must name the columns ({','.join(LANGUAGE_COLUMNS)},note,"
@@ -137,9 +161,8 @@ class Glossary:
         if unknown:
             raise ConfigError(f"unknown column {unknown[0]!r}", path=path, line=1)
         terms = []
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+        for line, row in rows:
+            if not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
             if len(row) > len(header):
                 raise ConfigError(
@@ -154,14 +177,27 @@ class Glossary:
     # --- finding terms ---------------------------------------------------------------
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Where terms occur in `text` (written in `lang`), longest first, never overlapping."""
-        candidates: list[TermMatch] = []
-        for term in self.terms:
-            for form in term.accepted(lang):
-                for m in self._pattern(lang, form).finditer(text):
-                    candidates.append(TermMatch(term, m.start(), m.end(), m.group()))
-        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        index = self._index(lang)
+        found: list[tuple[int, int, TermMatch]] = []  # (term's row, form's place, match)
+
+        def attempt(entry: _IndexedForm, at: int | None) -> None:
+            order, place, term, form = entry
+            pattern = self._pattern(lang, form)
+            matches = pattern.finditer(text) if at is None else [pattern.match(text, at)]
+            for m in filter(None, matches):
+                found.append((order, place, TermMatch(term, m.start(), m.end(), m.group())))
+
+        for word in _WORD_RE.finditer(text):
+            letters = _fold(word.group()[: index.longest])
+            for size in range(1, len(letters) + 1):
+                for entry in index.by_key.get(letters[:size], ()):
+                    attempt(entry, word.start())
+        for entry in index.unkeyed:
+            attempt(entry, None)
+        # Longest first; on a tie, the earlier row and form win, as listed in the glossary.
+        found.sort(key=lambda f: (-(f[2].end - f[2].start), f[2].start, f[0], f[1]))
         taken: list[TermMatch] = []
-        for cand in candidates:
+        for _, _, cand in found:
             if all(cand.end <= t.start or cand.start >= t.end for t in taken):
                 taken.append(cand)
         return sorted(taken, key=lambda m: m.start)
@@ -173,14 +209,30 @@ class Glossary:
             seen.setdefault(id(match.term), match.term)
         return list(seen.values())
 
+    def protected_names(self, lang: str) -> frozenset[str]:
+        """Names that may stay as written in `lang`: forms in another script and the
+        do-not-translate terms (computed once per language)."""
+        if lang not in self._protected:
+            names = self.allowed_names(lang)
+            for term in self.do_not_translate_terms():
+                names.update(term.accepted(lang))
+            self._protected[lang] = frozenset(names)
+        return self._protected[lang]
+
     def do_not_translate_terms(self) -> list[Term]:
-        return [t for t in self.terms if t.do_not_translate]
+        if self._keep is None:
+            self._keep = [t for t in self.terms if t.do_not_translate]
+        return list(self._keep)
 
     def allowed_names(self, lang: str) -> set[str]:
         """Glossary forms that may stand in another script on a page in `lang`."""
-        script = get_language(lang).script
-        foreign = _LATIN_RE if script == "Cyrl" else _CYRILLIC_RE
-        return {form for t in self.terms for form in t.accepted(lang) if foreign.search(form)}
+        if lang not in self._allowed:
+            script = get_language(lang).script
+            foreign = _LATIN_RE if script == "Cyrl" else _CYRILLIC_RE
+            self._allowed[lang] = {
+                form for t in self.terms for form in t.accepted(lang) if foreign.search(form)
+            }
+        return set(self._allowed[lang])
 
     # --- MT output -------------------------------------------------------------------
     def check(self, source_text: str, source: str, target: str, translation: str) -> list[str]:
@@ -230,11 +282,80 @@ class Glossary:
         ]
         return sorted(found, key=lambda m: m.start)
 
+    def _index(self, lang: str) -> _FormIndex:
+        index = self._indexes.get(lang)
+        if index is None:
+            with _bulk():
+                index = self._indexes[lang] = _FormIndex.build(self.terms, lang)
+        return index
+
     def _pattern(self, lang: str, form: str) -> re.Pattern[str]:
         pattern = self._patterns.get((lang, form))
         if pattern is None:
             pattern = self._patterns[(lang, form)] = term_pattern(form, lang)
         return pattern
+
+
+_IndexedForm = tuple[int, int, Term, str]  # (term's row, form's place, term, form)
+
+
+@dataclass
+class _FormIndex:
+    """Every accepted form of one language, keyed by the letters its matches must begin
+    with (`_literal_head`, case- and ё-folded, up to its first non-word character); a form
+    that starts with no letter or digit is tried everywhere (`unkeyed`)."""
+
+    by_key: dict[str, list[_IndexedForm]]
+    unkeyed: list[_IndexedForm]
+    longest: int = 0  # the longest key: a text word's prefixes beyond it find nothing
+
+    @classmethod
+    def build(cls, terms: list[Term], lang: str) -> _FormIndex:
+        by_key: dict[str, list[_IndexedForm]] = {}
+        unkeyed: list[_IndexedForm] = []
+        keys: dict[str, str | None] = {}  # first word -> key: names share first words
+        for order, term in enumerate(terms):
+            for place, form in enumerate(term.accepted(lang)):
+                first = form.split(None, 1)[0] if form.strip() else form
+                key = keys[first] if first in keys else keys.setdefault(
+                    first, _index_key(first, lang)
+                )
+                entry = (order, place, term, form)
+                if key is None:
+                    unkeyed.append(entry)
+                else:
+                    by_key.setdefault(key, []).append(entry)
+        return cls(by_key, unkeyed, max(map(len, by_key), default=0))
+
+
+def _index_key(form: str, lang: str) -> str | None:
+    """The folded letters every match of `form` starts with; None when there are none."""
+    first = _WORD_RE.match(_literal_head(form, lang))
+    if first is None:
+        return None
+    head = first.group()
+    if len(head.lower()) != len(head):
+        return None  # a letter whose lower case is longer ("İ"): tried everywhere
+    return _fold(head)
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """Build many small objects without the cycle collector: a 50,000-row glossary makes
+    hundreds of thousands of tuples and dicts, none in a cycle, and the collector's repeated
+    passes over them cost more than the building itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _fold(letters: str) -> str:
+    """As the patterns compare letters: case-insensitive, ё the same as е."""
+    return letters.lower().replace("ё", "е")
 
 
 def term_pattern(form: str, lang: str) -> re.Pattern[str]:
@@ -259,16 +380,33 @@ def _word_pattern(word: str, room: int, is_last: bool, lang: str) -> str:
     if lang == "kk":
         # Kazakh only appends suffixes: "аю" -> "аюды", "Берлинале" -> "Берлиналеде".
         return escaped + f"{_CYRILLIC_LETTER}{{0,{room}}}"
-    # Russian replaces the ending: drop an adjective's two-letter ending or one final vowel,
-    # й or ь ("Серебряный" -> "Серебряного", "степь" -> "степью", "премия" -> "премии").
+    stem = _ru_stem(word)
+    if stem == word:
+        return escaped
+    return _yo(re.escape(stem)) + f"{_CYRILLIC_LETTER}{{0,{room}}}"
+
+
+def _ru_stem(word: str) -> str:
+    """What of a Russian word stays when it inflects: an adjective loses its two-letter
+    ending, a noun its final vowel, й or ь ("Серебряный" -> "Серебряного", "степь" ->
+    "степью", "премия" -> "премии"). A stem under four letters is too short to guess at
+    ("кино" must not match "кинотеатр"): the word is then kept whole."""
     stem = word
     if word[-2:].lower() in _RU_ADJECTIVE_ENDINGS:
         stem = word[:-2]
     elif word[-1:].lower() in _REPLACEABLE_FINAL:
         stem = word[:-1]
-    if len(stem) < _MIN_STEM:
-        return escaped  # too short to guess at: "кино" must not match "кинотеатр"
-    return _yo(re.escape(stem)) + f"{_CYRILLIC_LETTER}{{0,{room}}}"
+    return word if len(stem) < _MIN_STEM else stem
+
+
+def _literal_head(form: str, lang: str) -> str:
+    """The start of `form` that every match of its pattern spells out (up to case and ё):
+    the first word, or its stem where a Russian word may change its ending."""
+    words = form.split()
+    first = words[0] if words else form
+    if lang == "ru" and _CYRILLIC_RE.search(first):
+        return _ru_stem(first)
+    return first
 
 
 def _yo(pattern: str) -> str:
@@ -282,6 +420,19 @@ def _match_case(found: str, replacement: str) -> str:
     return replacement
 
 
+def _rows(reader: Any, path: str | Path | None) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each row; a row the csv module cannot read is refused at its line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # e.g. a cell over csv.field_size_limit() (131,072 characters): not a term.
+            raise ConfigError(f"not a CSV row: {exc}", path=path, line=reader.line_num) from None
+        yield reader.line_num, row
+
+
 def _term_from_cells(cells: dict[str, str], path: str | Path | None, line: int) -> Term:
     flag = cells.get("do_not_translate", "").lower()
     if flag not in _YES | _NO:
@@ -291,7 +442,12 @@ def _term_from_cells(cells: dict[str, str], path: str | Path | None, line: int) 
     forms: dict[str, tuple[str, ...]] = {}
     wrong: dict[str, tuple[str, ...]] = {}
     for lang in LANGUAGE_COLUMNS:
-        variants = [v.strip() for v in cells.get(lang, "").split("|") if v.strip()]
+        cell = cells.get(lang, "")
+        if "|" not in cell and not cell.startswith("!"):  # the common case: one form
+            if cell:
+                forms[lang] = (cell,)
+            continue
+        variants = [v.strip() for v in cell.split("|") if v.strip()]
         good = tuple(v for v in variants if not v.startswith("!"))
         bad = tuple(v[1:].strip() for v in variants if v.startswith("!") and v[1:].strip())
         if bad and not good:

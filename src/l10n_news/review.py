@@ -6,6 +6,12 @@ re-reads the catalog under the workspace lock, changes that one entry, and write
 atomically, so quitting at any point loses no decision made, and a catalog changed meanwhile
 by another command is not overwritten with stale entries.
 
+Decisions are compare-and-swap: each applies only to the entry as the reviewer was shown it
+(its translation, flags and translator comments). When another reviewer, a translate run or
+Poedit changed the entry meanwhile, the decision is refused with `EntryChanged`, which carries
+the entry as it is now, so the reviewer decides again on what is really there; an entry that
+left the catalog is refused with `EntryGone`. So no reviewer erases, or signs, another's work.
+
 Accepting (or editing) clears fuzzy and the `#|` previous msgid, replaces the `mt:` provenance
 comment with `# reviewed: <name> <YYYY-MM-DD>`. The `mt:` comment goes because it marks a
 machine draft: left on an accepted entry, a later source change would show the entry as an
@@ -27,6 +33,7 @@ from l10n_news.catalogs.catalog import (
     ALIGNED_COMMENT_PREFIX,
     MT_COMMENT_PREFIX,
     REVIEW_COMMENT_PREFIX,
+    Catalog,
     Key,
     Message,
     State,
@@ -47,6 +54,27 @@ class ReviewError(L10nError):
     """A review decision cannot be made (no reviewer, entry gone, no engine)."""
 
 
+class DecisionRefused(ReviewError):
+    """The entry is not what the reviewer was shown: the decision was not applied."""
+
+
+class EntryGone(DecisionRefused):
+    """The entry left the catalog (the source changed, or another command removed it)."""
+
+
+class EntryChanged(DecisionRefused):
+    """Someone changed the entry since it was shown; `current` is the entry as it is now."""
+
+    def __init__(self, message: str, current: Message, **where: Any) -> None:
+        super().__init__(message, **where)
+        self.current = current
+
+
+def shown_state(msg: Message) -> tuple:
+    """What a decision is made on: the translation, the flags and the translator comments."""
+    return (tuple(msg.strings), tuple(msg.flags), tuple(msg.translator_comments))
+
+
 @dataclass
 class ReviewItem:
     """One entry awaiting review, and where it lives."""
@@ -58,6 +86,16 @@ class ReviewItem:
     file: str  # workspace-relative, for messages
     message: Message
     nplurals: int = 2
+    # The entry as the reviewer was shown it; a decision applies only if it still is.
+    shown: tuple = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.shown:
+            self.shown = shown_state(self.message)
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.message.state in AWAITING
 
     @property
     def key(self) -> Key:
@@ -214,6 +252,7 @@ class Review:
         self.ws = ws
         self._reviewer = reviewer
         self.today = today
+        self._seen: dict[Path, tuple[tuple[int, ...], Catalog]] = {}  # for `reload`
 
     @property
     def reviewer(self) -> str:
@@ -225,19 +264,60 @@ class Review:
         return datetime.now(ZoneInfo(self.ws.time_zone)).date().isoformat()
 
     def _apply(self, item: ReviewItem, change: Callable[[Message], None]) -> Message:
+        """Apply `change` to the entry if it is still as shown (compare-and-swap)."""
         with self.ws.lock():
-            catalog = self.ws.read_catalog(item.path)
-            msg = catalog.get(item.message.msgid, item.message.msgctxt)
-            if msg is None:
+            for _ in range(_SAVE_ATTEMPTS):
+                version = _file_version(item.path)
+                catalog = self.ws.read_catalog(item.path)
+                msg = self._as_shown(item, catalog)
+                change(msg)
+                # An editor such as Poedit takes no lock: if it saved the file since we read
+                # it, start again from its version rather than write over it.
+                if _file_version(item.path) == version:
+                    self.ws.write_catalog(item.path, catalog)
+                    break
+            else:
                 raise ReviewError(
-                    "this entry is no longer in the catalog (changed by another command?)",
-                    path=item.file,
-                    line=item.message.lineno,
+                    "the catalog keeps changing under the review; try again", path=item.file
                 )
-            change(msg)
-            self.ws.write_catalog(item.path, catalog)
-        item.message = msg
+        refresh(item, msg)
         return msg
+
+    @staticmethod
+    def _as_shown(item: ReviewItem, catalog: Catalog) -> Message:
+        """The entry in `catalog`, provided it is still what the reviewer was shown."""
+        msg = catalog.get(item.message.msgid, item.message.msgctxt)
+        if msg is None:
+            raise EntryGone(
+                "refused: this entry is no longer in the catalog (changed by another command)",
+                path=item.file,
+                line=item.message.lineno,
+            )
+        if shown_state(msg) != item.shown:
+            refresh(item, msg)
+            raise EntryChanged(
+                "refused: this entry was changed by someone else since it was shown; "
+                "decide again on what it is now",
+                msg,
+                path=item.file,
+                line=msg.lineno,
+            )
+        return msg
+
+    def reload(self, item: ReviewItem) -> bool:
+        """Bring the item up to date with its catalog before it is shown; False when the
+        entry is gone or no longer awaits review (someone decided it meanwhile)."""
+        version = _file_version(item.path)
+        if version is None:
+            return False
+        cached = self._seen.get(item.path)
+        if cached is None or cached[0] != version:
+            cached = self._seen[item.path] = (version, self.ws.read_catalog(item.path))
+        msg = cached[1].get(item.message.msgid, item.message.msgctxt)
+        if msg is None:
+            return False
+        refresh(item, msg.copy())
+        return item.awaits_review
 
     def _mark_reviewed(self, msg: Message) -> None:
         msg.fuzzy = False  # also drops the #| previous msgid
@@ -287,6 +367,24 @@ class Review:
 
     def skip(self, item: ReviewItem) -> None:
         """Leave the entry as it is (nothing is written)."""
+
+
+_SAVE_ATTEMPTS = 5
+
+
+def _file_version(path: Path) -> tuple[int, ...] | None:
+    """(inode, mtime, size): atomic writes replace the file, so any save changes this."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def refresh(item: ReviewItem, current: Message) -> None:
+    """Show the entry as it is now: later decisions are compared with this state."""
+    item.message = current
+    item.shown = shown_state(current)
 
 
 # --- back-translation --------------------------------------------------------------------

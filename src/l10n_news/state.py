@@ -130,20 +130,6 @@ class RunState:
             self.data[stage][key] = record
             self.dirty = True
 
-    def note(self, stage: str, key: str, text: str | None) -> None:
-        """Keep `text` beside a record (a stage's result, such as the findings of a check);
-        None forgets it."""
-        notes = self.data.setdefault(f"{stage}:notes", {})
-        if text is None:
-            if notes.pop(key, None) is not None:
-                self.dirty = True
-        elif notes.get(key) != text:
-            notes[key] = text
-            self.dirty = True
-
-    def noted(self, stage: str, key: str) -> str | None:
-        return self.data.get(f"{stage}:notes", {}).get(key)
-
     def save(self) -> None:
         if self.dirty:
             text = json.dumps(self.data, sort_keys=True, separators=(",", ":"))

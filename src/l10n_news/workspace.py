@@ -1,7 +1,8 @@
 """A workspace: the folder with l10n-news.toml, its articles and its catalogs.
 
-Each stage reads its own section of the configuration (`Workspace.section`) and checks it;
-this module knows only the keys every stage shares.
+The whole file is checked against the schema in `config.py` when it is loaded (unknown
+tables and keys, values of the wrong kind); each stage then reads its own section
+(`Workspace.section`) and checks what its values mean. This module checks the top-level keys.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.catalogs.pofile import dump_po, read_po
+from l10n_news.config import check_config, is_time_zone, key_line
 from l10n_news.errors import CatalogError, ConfigError, SourceError
 from l10n_news.fileio import atomic_write_bytes, workspace_lock, write_if_changed
 from l10n_news.languages import (
@@ -32,14 +34,6 @@ _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A slug names a folder and files (<slug>.pot, <slug>.po): far below any file-name limit.
 SLUG_MAX_LENGTH = 100
 SLUG_FORM = "lowercase letters, digits and single hyphens, e.g. city-library-opens"
-
-_TOP_KEYS = {
-    "languages": list,
-    "source_language": str,
-    "segmentation": str,
-    "project": str,
-    "time_zone": str,
-}
 
 
 def check_slug(slug: str) -> str:
@@ -85,7 +79,8 @@ class Workspace:
                 f"no {CONFIG_NAME} here: not an l10n-news workspace (use -C DIR)", path=root
             )
         try:
-            config = tomllib.loads(path.read_text("utf-8"))
+            text = path.read_text("utf-8")
+            config = tomllib.loads(text)
         except UnicodeDecodeError:
             raise ConfigError("invalid UTF-8", path=path) from None
         except tomllib.TOMLDecodeError as exc:
@@ -94,32 +89,54 @@ class Workspace:
             if "('languages', " in msg:  # [languages.kk-Latn] beside the languages list
                 msg += "; a language's settings go in [language.<code>]"
             raise ConfigError(f"invalid TOML: {msg}", path=path, line=line) from None
-        return cls.from_config(root, config, path)
+        except OSError as exc:
+            raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
+        return cls.from_config(root, config, path, text=text)
 
     @classmethod
-    def from_config(cls, root: Path, config: dict[str, Any], path: Path | None = None) -> Workspace:
+    def from_config(
+        cls,
+        root: Path,
+        config: dict[str, Any],
+        path: Path | None = None,
+        *,
+        text: str | None = None,
+    ) -> Workspace:
         where = path or root / CONFIG_NAME
-        for key, kind in _TOP_KEYS.items():
-            if key in config and not isinstance(config[key], kind):
-                raise ConfigError(f"{key} must be a {kind.__name__}", path=where)
+        check_config(config, where, text)
+
+        def fail(key: str, message: str) -> ConfigError:
+            return ConfigError(message, path=where, line=key_line(text, "", key))
+
         languages = config.get("languages", ["ru", "en", "kk"])
         if not languages:
-            raise ConfigError("languages must list at least one language", path=where)
-        try:
-            for code in languages:
+            raise fail("languages", "languages must list at least one language")
+        for code in languages:
+            try:
                 get_language(code)
-            source = config.get("source_language", languages[0])
+            except ConfigError as exc:
+                raise fail("languages", exc.message) from None
+        duplicate = next((c for i, c in enumerate(languages) if c in languages[:i]), None)
+        if duplicate is not None:
+            raise fail("languages", f"language {duplicate!r} is listed twice")
+        source = config.get("source_language", languages[0])
+        try:
             get_language(source)
             check_derived(languages, source)  # kk-Latn: made from kk, never translated
         except ConfigError as exc:
-            raise ConfigError(exc.message, path=where) from None
+            raise fail("source_language", exc.message) from None
         if source not in languages:
-            raise ConfigError(f"source_language {source!r} is not in languages", path=where)
+            raise fail("source_language", f"source_language {source!r} is not in languages")
         segmentation = config.get("segmentation", "paragraph")
         if segmentation not in SEGMENTATIONS:
-            raise ConfigError(
+            raise fail(
+                "segmentation",
                 f"segmentation must be one of {', '.join(SEGMENTATIONS)}, not {segmentation!r}",
-                path=where,
+            )
+        time_zone = config.get("time_zone", "Asia/Almaty")
+        if not is_time_zone(time_zone):
+            raise fail(
+                "time_zone", f"time_zone {time_zone!r} is not an IANA zone such as Asia/Almaty"
             )
         return cls(
             root=root,
@@ -127,7 +144,7 @@ class Workspace:
             source_language=source,
             segmentation=segmentation,
             project=config.get("project", root.name or "l10n-news"),
-            time_zone=config.get("time_zone", "Asia/Almaty"),
+            time_zone=time_zone,
             config=config,
         )
 

@@ -84,6 +84,14 @@ class _TmxReader:
                 path=self.path,
                 line=exc.lineno,
             ) from None
+        except (LookupError, ValueError) as exc:
+            # The XML declaration names an encoding Python lacks or expat cannot read
+            # ("x-unknown", "UTF-32"); the TMX specification asks for UTF-8 or UTF-16.
+            raise CatalogError(
+                f"unsupported encoding in the XML declaration: {exc} (use UTF-8)",
+                path=self.path,
+                line=1,
+            ) from None
         return self.doc
 
     def _fail(self, message: str) -> None:

@@ -16,6 +16,9 @@ IGNORE_COMMENT_RE = re.compile(r"^\s*l10n-news:\s*ignore\s+(?P<ids>.+)$", re.IGN
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    # A finding a translator let stand with `# l10n-news: ignore <id>`: still shown by `check`,
+    # never counted as an error, never holding a page back.
+    IGNORED = "ignored"
 
 
 class GlossaryLike(Protocol):
@@ -48,6 +51,7 @@ class CheckInput:
     # forms written in another script (see `run.protected_names`).
     names: frozenset[str] = frozenset()
     context: str | None = None  # the entry's msgctxt ("brand" marks names in the UI domain)
+    domain: str | None = None  # the catalog's domain ("ui": formatted by the templates)
 
 
 CheckFunc = Callable[[CheckInput], list[str]]

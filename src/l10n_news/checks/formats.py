@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from l10n_news.checks.base import CheckInput
+
 Arguments = dict[int | str, str]  # argument number or name -> its kind
 
 _C_DIRECTIVE_RE = re.compile(
@@ -209,3 +211,60 @@ PARSERS = {
     "python-format": parse_python_format,
     "python-brace-format": parse_brace_format,
 }
+
+
+# The widest field a msgid may ask for; a translation never asks for one of its own.
+MAX_FORMAT_WIDTH = 100
+_PY_SPEC_RE = re.compile(r"%(?:\((?P<name>[^)]*)\))?(?P<spec>[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d*))?)")
+
+
+def _python_specs(text: str) -> dict[str | int, set[str]]:
+    """Argument -> the width/precision specs it is written with ("" for none)."""
+    specs: dict[str | int, set[str]] = {}
+    position = 0
+    for m in _PY_SPEC_RE.finditer(text.replace("%%", "")):
+        key: str | int = m.group("name") if m.group("name") is not None else position
+        if m.group("name") is None:
+            position += 1
+        specs.setdefault(key, set()).add(m.group("spec").lstrip("-+ #0"))
+    return specs
+
+
+def template_format_problems(msgid: str, msgstr: str) -> list[str]:
+    """Why `msgstr` cannot be used where a template formats `msgid` with `%` (Jinja's i18n).
+
+    Jinja formats every translation with the template's variables, so the translation must be
+    a valid Python %-format whose names are the msgid's, with no width or precision the msgid
+    does not give (and none beyond MAX_FORMAT_WIDTH): `%(author)999999999s` would otherwise
+    make a gigabyte page.
+    """
+    try:
+        target = parse_python_format(msgstr)
+    except FormatSyntaxError as exc:
+        return [f"not a valid format string (write %% for a percent sign): {exc}"]
+    try:
+        source = parse_python_format(msgid)
+    except FormatSyntaxError:
+        source = {}
+    problems = [
+        f"%({key})s is not in the source" if isinstance(key, str) else "a %s with no name"
+        for key in target
+        if key not in source
+    ]
+    source_specs = _python_specs(msgid)
+    for key, specs in _python_specs(msgstr).items():
+        for spec in specs - {""}:
+            numbers = [int(n) for n in re.findall(r"\d+", spec)]
+            if "*" in spec or spec not in source_specs.get(key, set()):
+                problems.append(f"width or precision {spec!r} that the source does not give")
+            elif any(n > MAX_FORMAT_WIDTH for n in numbers):
+                problems.append(f"width or precision {spec!r} over {MAX_FORMAT_WIDTH}")
+    return problems
+
+
+def check_template_format(item: CheckInput) -> list[str]:
+    """The `template-format` check: `ui` entries (and python-format ones) as Jinja formats them."""
+    if item.domain != "ui" and "python-format" not in item.flags:
+        return []
+    source = item.plural_source if item.plural_form else item.source
+    return template_format_problems(source, item.target)

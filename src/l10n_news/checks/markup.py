@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from l10n_news.checks.base import CheckInput, shorten
+from l10n_news.checks.unsafe import unsafe_problems
 
 _TAG_RE = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w:-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*/?\s*>")
 _ATTR_RE = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -45,10 +46,6 @@ _VOID_TAGS = {
 _MD_INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_REF_LINK_RE = re.compile(r"\]\[([^\]]*)\]")
 _EMPHASIS_MARKERS = ("**", "__", "`")
-
-_SCRIPT_TAG_RE = re.compile(r"<\s*script\b", re.IGNORECASE)
-_EVENT_HANDLER_RE = re.compile(r"<[^<>]*\son[a-z]+\s*=", re.IGNORECASE)
-_JAVASCRIPT_URL_RE = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
 
 
 def _tag_key(m: re.Match[str]) -> str:
@@ -124,11 +121,5 @@ def check_markup(item: CheckInput) -> list[str]:
 
 
 def check_unsafe_markup(item: CheckInput) -> list[str]:
-    problems = []
-    if _SCRIPT_TAG_RE.search(item.target):
-        problems.append("a <script> tag has no place in a translation")
-    if _EVENT_HANDLER_RE.search(item.target):
-        problems.append("an event-handler attribute (on...=) has no place in a translation")
-    if _JAVASCRIPT_URL_RE.search(item.target):
-        problems.append("a javascript: address has no place in a translation")
-    return problems
+    """The rules `publish` refuses by (one definition, in `checks.unsafe`)."""
+    return unsafe_problems(item.source, item.target)

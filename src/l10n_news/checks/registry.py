@@ -10,6 +10,7 @@ from l10n_news.checks import (
     agreement,
     dashes,
     dates,
+    formats,
     glossary,
     homoglyphs,
     length,
@@ -33,6 +34,12 @@ CHECKS: tuple[Check, ...] = (
         E,
         placeholders.check_placeholders,
         "format placeholders (%s, %(name)d, %1$s, {name}) as in the source",
+    ),
+    Check(
+        "template-format",
+        E,
+        formats.check_template_format,
+        "ui strings: a valid %-format with the msgid's names and no width of their own",
     ),
     Check(
         "numbers",
@@ -59,7 +66,7 @@ CHECKS: tuple[Check, ...] = (
         "unsafe-markup",
         E,
         markup.check_unsafe_markup,
-        "no <script>, on...= handlers or javascript: addresses",
+        "no active content, markup, structure or bidi controls the source lacks",
     ),
     Check(
         "ends-whitespace",

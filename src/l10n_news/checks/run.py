@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import json
+import os
+import time
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message
 from l10n_news.checks import dictionaries
-from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, ignored_checks
+from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, ignored_checks
 from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
+from l10n_news.fileio import atomic_write_text
 from l10n_news.workspace import Workspace
 
 
@@ -18,6 +23,9 @@ def protected_names(glossary: GlossaryLike | None, lang: str | None) -> frozense
     glossary's do-not-translate terms."""
     if glossary is None or lang is None:
         return frozenset()
+    cached = getattr(glossary, "protected_names", None)
+    if cached is not None:  # a large glossary computes them once per language
+        return cached(lang)
     names = set(glossary.allowed_names(lang))
     for term in getattr(glossary, "do_not_translate_terms", list)():
         names.update(term.accepted(lang))
@@ -59,13 +67,12 @@ def check_message(
     file: str = "",
     other_translations: dict[str, str] | None = None,
     only: Collection[str] | None = None,
+    domain: str | None = None,
 ) -> list[Finding]:
     """Every finding for one entry (none for an obsolete or empty one, or one ignored whole)."""
     if message.obsolete or not any(message.strings):
         return []
     ignored = ignored_checks(message.translator_comments)
-    if "all" in ignored:
-        return []
     unknown = [c for c in only or () if c not in BY_ID]
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (known: {', '.join(BY_ID)})")
@@ -78,12 +85,13 @@ def check_message(
         "other_translations": dict(other_translations or {}),
         "names": protected_names(glossary, target_lang),
         "context": message.msgctxt,
+        "domain": domain,
     }
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for item, first in _inputs(message, base):
         for check in CHECKS:
-            if check.id in ignored or (only is not None and check.id not in only):
+            if only is not None and check.id not in only:
                 continue
             if check.per_entry and not first:
                 continue
@@ -99,7 +107,11 @@ def check_message(
                         msgid=message.msgid,
                         lang=target_lang,
                         check=check.id,
-                        severity=check.severity,
+                        severity=(
+                            Severity.IGNORED
+                            if check.id in ignored or "all" in ignored
+                            else check.severity
+                        ),
                         message=text,
                     )
                 )
@@ -139,11 +151,15 @@ def check_workspace(
     langs: Collection[str] | None = None,
     domains: Collection[str] | None = None,
     only: Collection[str] | None = None,
+    use_cache: bool | FindingsCache = False,
     skip: Collection[Path] = (),
 ) -> list[Finding]:
     """Findings for every translated or draft entry of the chosen catalogs, in file order.
 
-    Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared."""
+    Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared.
+    With `use_cache`, a catalog none of whose inputs changed since the last cached check
+    gives its findings from `.l10n-news/check-findings.json` (only for a full check).
+    """
     for lang in langs or ():
         ws.check_language(lang)
     unknown = [c for c in only or () if c not in BY_ID]
@@ -169,35 +185,161 @@ def check_workspace(
             cache[path] = ws.read_catalog(path)
         return cache[path]
 
+    kept = None
+    if use_cache and only is None:
+        kept = use_cache if isinstance(use_cache, FindingsCache) else FindingsCache(ws)
     findings: list[Finding] = []
     for lang, domain, path in paths:
-        source_lang = ws.domain_source_language(domain)
-        if lang == source_lang:
-            continue
-        catalog = catalog_at(path)
-        findings += check_header(catalog, lang=lang, file=ws.relative(path), only=only)
-        siblings = {
-            other: catalog_at(ws.po_path(other, domain))
-            for other in ws.languages
-            if other not in (lang, source_lang)
-            and ws.po_path(other, domain).is_file()
-            and ws.po_path(other, domain) not in skip
-        }
-        for message in catalog:
-            others = {}
-            for other, sibling in siblings.items():
-                twin = sibling.get(message.msgid, message.msgctxt)
-                if twin is not None and not twin.pluralizable and twin.msgstr:
-                    others[other] = twin.msgstr
-            findings += check_message(
-                message,
-                source_lang=source_lang,
-                target_lang=lang,
-                glossary=glossary,
-                nplurals=catalog.nplurals,
-                file=ws.relative(path),
-                other_translations=others,
-                only=only,
-            )
+        # A cached record covers the domain's template too: no need to read its header.
+        found = kept.get(lang, domain) if kept is not None else None
+        if found is None:
+            found = []
+            if lang != ws.domain_source_language(domain):
+                found = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
+                found += check_catalog(
+                    ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
+                )
+            if kept is not None:
+                kept.put(lang, domain, found)
+        findings += found
+    if kept is not None:
+        kept.save()
     dictionaries.save_cache()
+    return findings
+
+
+class FindingsCache:
+    """Findings of each catalog, kept while every file they depend on is unchanged.
+
+    `.l10n-news/check-findings.json`: per catalog, the signatures (mtime, size, inode) of the
+    catalog, its siblings in the other languages, the domain's template, the glossary and the
+    configuration, and the findings. A rerun of `run` with nothing changed reads no catalog.
+    """
+
+    NAME = "check-findings.json"
+
+    def __init__(self, ws: Workspace) -> None:
+        from l10n_news import __version__
+
+        self.ws = ws
+        self.version = __version__
+        self.path = ws.state_dir / self.NAME
+        self.dirty = False
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+            data = {}
+        ok = isinstance(data, dict) and data.get("version") == self.version
+        self.table: dict[str, Any] = data.get("catalogs", {}) if ok else {}
+        glossary = ws.section("glossary").get("path", "glossary.csv")
+        self._seen: dict[str, str] = {}
+        self._records: dict[tuple[str, str], str] = {}
+        self._po_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
+        self._pot_dir = os.fspath(ws.pot_path("x").parent)
+        shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+        self._shared = [self._signature(path) for path in shared]
+
+    def _signatures(self, lang: str, domain: str) -> str:
+        # Strings, not Paths: a rerun of a 2,000-article archive asks for 16,000 of these.
+        key = (lang, domain)
+        if key not in self._records:
+            files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
+            files.append(os.path.join(self._pot_dir, f"{domain}.pot"))
+            # The signature's racy hash (a file changed within seconds) makes a record
+            # unusable next time, which is what a file that may still change needs.
+            self._records[key] = ";".join([*map(self._signature, files), *self._shared])
+        return self._records[key]
+
+    def _signature(self, path: str | Path) -> str:
+        """One file's signature, asked once per run: a catalog is a sibling of two others."""
+        key = os.fspath(path)
+        if key not in self._seen:
+            from l10n_news.state import MISSING, RACY_NS, signature
+
+            try:
+                st = os.stat(key)
+            except (FileNotFoundError, NotADirectoryError):
+                self._seen[key] = MISSING
+                return MISSING
+            if time.time_ns() - st.st_mtime_ns < RACY_NS:
+                self._seen[key] = signature(Path(key))  # with its content hash
+            else:
+                self._seen[key] = f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}"
+        return self._seen[key]
+
+    def is_current(self, lang: str, domain: str) -> bool:
+        """Whether the record of this catalog still holds (so the catalog reads, too)."""
+        record = self.table.get(f"{lang}/{domain}")
+        return bool(record) and record.get("files") == self._signatures(lang, domain)
+
+    def get(self, lang: str, domain: str) -> list[Finding] | None:
+        record = self.table.get(f"{lang}/{domain}")
+        if not record or record.get("files") != self._signatures(lang, domain):
+            return None
+        return [
+            Finding(**dict(item, severity=Severity(item["severity"])))
+            for item in record["findings"]
+        ]
+
+    def put(self, lang: str, domain: str, findings: list[Finding]) -> None:
+        self.table[f"{lang}/{domain}"] = {
+            "files": self._signatures(lang, domain),
+            "findings": [f.as_dict() for f in findings],
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            text = json.dumps({"version": self.version, "catalogs": self.table}, ensure_ascii=False)
+            atomic_write_text(self.path, text)
+
+
+def check_catalog(
+    ws: Workspace,
+    lang: str,
+    domain: str,
+    catalog_at: Callable[[Path], Catalog],
+    *,
+    glossary: GlossaryLike | None,
+    keys: Collection[tuple[str | None, str]] | None = None,
+    only: Collection[str] | None = None,
+    source_lang: str | None = None,
+    skip: Collection[Path] = (),
+) -> list[Finding]:
+    """Findings for one catalog (only the entries with `keys` (msgctxt, msgid), if given).
+
+    `catalog_at` reads a catalog (the caller may cache them): the other languages' catalogs of
+    the domain are read too, for the check that a translation is not another's again.
+    """
+    source_lang = source_lang or ws.domain_source_language(domain)
+    path = ws.po_path(lang, domain)
+    catalog = catalog_at(path)
+    siblings = {
+        other: catalog_at(ws.po_path(other, domain))
+        for other in ws.languages
+        if other not in (lang, source_lang)
+        and ws.po_path(other, domain).is_file()
+        and ws.po_path(other, domain) not in skip
+    }
+    wanted = None if keys is None else set(keys)
+    findings: list[Finding] = []
+    for message in catalog:
+        if wanted is not None and (message.msgctxt, message.msgid) not in wanted:
+            continue
+        others = {}
+        for other, sibling in siblings.items():
+            twin = sibling.get(message.msgid, message.msgctxt)
+            if twin is not None and not twin.pluralizable and twin.msgstr:
+                others[other] = twin.msgstr
+        findings += check_message(
+            message,
+            source_lang=source_lang,
+            target_lang=lang,
+            glossary=glossary,
+            nplurals=catalog.nplurals,
+            file=ws.relative(path),
+            other_translations=others,
+            only=only,
+            domain=domain,
+        )
     return findings

@@ -153,11 +153,22 @@ def _other_language(word: str, lang: str) -> str | None:
     return None
 
 
+def _only_final_n(word: str, fixed: str) -> bool:
+    """Whether `fixed` differs from `word` only by a final н written ң."""
+    return word[:-1].lower() == fixed[:-1].lower() and (word[-1:], fixed[-1:]) in (
+        ("н", "ң"),
+        ("Н", "Ң"),
+    )
+
+
 @lru_cache(maxsize=65536)
 def _verdict(word: str, lang: str) -> tuple[str, str] | None:
     """None for a good word, else (check id, message)."""
     if lang == "kk":
         fixed = kazakh_spelling(word)
+        if fixed and _only_final_n(word, fixed) and dictionaries.known("kk", word):
+            # -н and -ң are both endings («залын» accusative, «залың» your hall): no certain fix
+            return "spelling", f"«{word}» may stand for «{fixed}»: check the ending"
         if fixed:
             return "kazakh-letters", f"«{word}» is typed without Kazakh letters: write «{fixed}»"
     if dictionaries.known(lang, word) or (lang == "kk" and is_kazakh_loanword(word)):

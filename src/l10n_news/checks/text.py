@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -24,10 +25,71 @@ def prose(text: str) -> str:
 
 def remove_names(text: str, names: Iterable[str]) -> str:
     """`text` without the given names (whole words, case-insensitive), longest first."""
-    for name in sorted(names, key=len, reverse=True):
-        if name:
-            text = re.sub(rf"(?<!\w){re.escape(name)}\w*", " ", text, flags=re.IGNORECASE)
-    return text
+    return _NameMatcher.of(frozenset(names)).remove(text)
+
+
+_WORD_START_RE = re.compile(r"\w+")
+
+
+class _NameMatcher:
+    """Thousands of glossary names found in one pass: names are keyed by their first word,
+    each word of the text looks up its prefixes, instead of one regex per name."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.by_key: dict[str, list[str]] = {}
+        self.unkeyed: list[re.Pattern[str]] = []
+        for name in sorted(filter(None, names), key=len, reverse=True):
+            first = _WORD_START_RE.match(name)
+            if first is None or len(name.lower()) != len(name):
+                self.unkeyed.append(re.compile(rf"(?<!\w){re.escape(name)}\w*", re.IGNORECASE))
+            else:
+                self.by_key.setdefault(first.group().lower(), []).append(name.lower())
+        self.longest = max(map(len, self.by_key), default=0)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=16)
+    def of(names: frozenset[str]) -> _NameMatcher:
+        return _NameMatcher(names)
+
+    def remove(self, text: str) -> str:
+        if not self.by_key and not self.unkeyed:
+            return text
+        lowered = text.lower() if len(text.lower()) == len(text) else None
+        spans: list[tuple[int, int, int]] = []  # (name length, start, end)
+        for word in _WORD_START_RE.finditer(text) if lowered is not None else ():
+            start = word.start()
+            letters = lowered[start : start + min(self.longest, word.end() - start)]
+            for size in range(1, len(letters) + 1):
+                for name in self.by_key.get(letters[:size], ()):
+                    if lowered.startswith(name, start):
+                        end = _word_end(text, start + len(name))
+                        spans.append((len(name), start, end))
+        keyed = self.by_key if lowered is not None else {}
+        patterns = self.unkeyed if keyed else [*self.unkeyed, *self._all_patterns()]
+        for pattern in patterns:
+            spans += [(len(m.group()), m.start(), m.end()) for m in pattern.finditer(text)]
+        spans.sort(key=lambda s: (-s[0], s[1]))
+        taken: list[tuple[int, int]] = []
+        for _, start, end in spans:
+            if all(end <= a or start >= b for a, b in taken):
+                taken.append((start, end))
+        for start, end in sorted(taken, reverse=True):
+            text = text[:start] + " " + text[end:]
+        return text
+
+    def _all_patterns(self) -> list[re.Pattern[str]]:
+        # Text whose lower case changes length ("İ"): compare the slow, exact way.
+        return [
+            re.compile(rf"(?<!\w){re.escape(name)}\w*", re.IGNORECASE)
+            for names in self.by_key.values()
+            for name in names
+        ]
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word that runs on at `at` ends (a name takes any ending: "Netflix'te")."""
+    match = _WORD_START_RE.match(text, at)
+    return match.end() if match else at
 
 
 def prose_words(text: str, names: Iterable[str] = ()) -> list[str]:

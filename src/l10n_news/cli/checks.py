@@ -84,8 +84,10 @@ def check(
     else:
         for finding in findings:
             click.echo(finding.format_line())
+        ignored = f", {counts[Severity.IGNORED]} ignored" if counts[Severity.IGNORED] else ""
         click.echo(
             f"check: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
+            + ignored
         )
         for lang in ws.languages:
             base = derived_from(lang)

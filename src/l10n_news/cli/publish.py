@@ -48,38 +48,36 @@ def publish(
     """Render every article variant that passes the review gate into a static site.
 
     A variant (article, language) is published only when its article catalog and the ui
-    catalog are reviewed ([publish] threshold, default 100%) and nothing is untranslated.
-    Only what changed since the last publish is rendered again; pages of variants that no
-    longer pass are removed. Exits 1 if a page would show text of the wrong language.
+    catalog are reviewed ([publish] threshold, default 100%), nothing is untranslated, and
+    no unit it shows has an error finding, is unsafe or leaks another language. Everything
+    is rendered first and written at once; pages of variants that do not pass are removed.
+    Exits 1 if a variant was held back for a problem (not merely for being unreviewed).
 
     Example:
 
         l10n-news publish --format html,markdown
     """
-    with ws.lock():
-        bar = None
-        if show_progress() and not as_json:
-            bar = click.progressbar(
-                length=0, label="publishing", file=click.get_text_stream("stderr")
-            )
+    bar = None
+    if show_progress() and not as_json:
+        bar = click.progressbar(length=0, label="publishing", file=click.get_text_stream("stderr"))
 
-        def progress(done: int, total: int) -> None:
-            if bar is not None:
-                bar.length = total
-                bar.update(done - bar.pos)
-
-        report = publish_workspace(
-            ws, out=out, formats=formats, allow_drafts=allow_drafts, progress=progress
-        )
+    def progress(done: int, total: int) -> None:
         if bar is not None:
-            bar.render_finish()
+            bar.length = total
+            bar.update(done - bar.pos)
+
+    report = publish_workspace(
+        ws, out=out, formats=formats, allow_drafts=allow_drafts, progress=progress
+    )
+    if bar is not None:
+        bar.render_finish()
     if as_json:
         print_json(report.as_dict())
     else:
         _print(ws, report)
-    if report.leaks:
+    if report.problems:
         raise CheckFailed(
-            f"{len(report.leaks)} leak(s) of the wrong language kept those pages back",
+            f"{len(report.problems)} variant(s) held back for errors, refusals or leaks",
             path=ws.relative(report.out),
         )
 
@@ -96,5 +94,6 @@ def _print(ws: Workspace, report: PublishReport) -> None:
         click.echo(f"{lang}{made}: {shown} published{drafts}, {len(lr.held)} held back")
         for slug, why in sorted(lr.held.items()):
             click.echo(f"  held back {slug}: {why}")
-    for leak in report.leaks:
-        click.echo(f"leak: {leak}", err=True)
+    # One line per leaking word, however many pages show it.
+    for group in report.leaks:
+        click.echo(f"leak: {group}", err=True)

@@ -12,6 +12,8 @@ from l10n_news.checks.base import shorten
 from l10n_news.cli.common import domain_option, json_option, print_json, workspace_option
 from l10n_news.errors import L10nError, LockError
 from l10n_news.review import (
+    EntryChanged,
+    EntryGone,
     Review,
     ReviewItem,
     back_translate,
@@ -97,48 +99,78 @@ def _decide_each(
 ) -> None:
     glossary = review_glossary(ws)
     for number, item in enumerate(items, start=1):
+        if not session.reload(item):
+            # Decided (or removed) by someone else since the list was made: nothing to show.
+            where = f"{item.file}:{item.message.lineno}"
+            click.echo(f"\n[{number}/{len(items)}] {where}: now {item.message.state}; skipped")
+            done["decided elsewhere"] += 1
+            continue
         _show(item, number, len(items), glossary)
         while True:
             click.echo(KEYS_HELP + " ? ", nl=False)
             key = _read_key().lower()
             click.echo(key.strip())
+            if key in ("q", "", "\x04", "\x03"):  # q, end of input, Ctrl-D, Ctrl-C
+                return
             try:
-                if key in ("q", "", "\x04", "\x03"):  # q, end of input, Ctrl-D, Ctrl-C
-                    return
-                if key == "a":
-                    session.accept(item)
-                    done["accepted"] += 1
-                elif key == "e":
-                    texts = []
-                    for n, text in enumerate(item.message.strings):
-                        label = f" [{n}]" if item.message.pluralizable else ""
-                        texts.append(_edited_text(text, label) or text)
-                    if texts == item.message.strings:
-                        click.echo("unchanged; choose again")
-                        continue
-                    session.edit(item, texts)
-                    done["edited"] += 1
-                elif key == "s":
-                    session.skip(item)
-                    done["skipped"] += 1
-                elif key == "c":
-                    session.clear(item)
-                    done["cleared"] += 1
-                elif key == "b":
-                    result = back_translate(ws, item)
-                    click.secho(f"back-translation ({result.engine}):", fg="cyan")
-                    for n, text in enumerate(result.forms or (result.text,)):
-                        click.echo(f"  {f'[{n}] ' if result.forms else ''}{text}")
-                    continue
-                else:
-                    click.echo("keys: a e s c b q (see above)")
-                    continue
+                decided = _decide(ws, session, item, key, done)
             except LockError:
                 raise
+            except EntryGone as exc:
+                _refused(exc, done)
+                break  # one key spent; the next key goes to the next entry
+            except EntryChanged as exc:
+                _refused(exc, done)
+                if not item.awaits_review:
+                    click.echo(f"  it is now {item.message.state}: nothing left to decide here")
+                    break
+                _show(item, number, len(items), glossary)
+                continue
             except L10nError as exc:
                 click.secho(f"  {exc}", fg="red")
                 continue
-            break
+            if decided:
+                break
+
+
+def _refused(exc: L10nError, done: Counter[str]) -> None:
+    click.secho(f"  {exc}", fg="red")
+    done["refused"] += 1
+
+
+def _decide(
+    ws: Workspace, session: Review, item: ReviewItem, key: str, done: Counter[str]
+) -> bool:
+    """Apply one key to the entry; False when the reviewer still has to choose."""
+    if key == "a":
+        session.accept(item)
+        done["accepted"] += 1
+    elif key == "e":
+        texts = []
+        for n, text in enumerate(item.message.strings):
+            label = f" [{n}]" if item.message.pluralizable else ""
+            texts.append(_edited_text(text, label) or text)
+        if texts == item.message.strings:
+            click.echo("unchanged; choose again")
+            return False
+        session.edit(item, texts)
+        done["edited"] += 1
+    elif key == "s":
+        session.skip(item)
+        done["skipped"] += 1
+    elif key == "c":
+        session.clear(item)
+        done["cleared"] += 1
+    elif key == "b":
+        result = back_translate(ws, item)
+        click.secho(f"back-translation ({result.engine}):", fg="cyan")
+        for n, text in enumerate(result.forms or (result.text,)):
+            click.echo(f"  {f'[{n}] ' if result.forms else ''}{text}")
+        return False
+    else:
+        click.echo("keys: a e s c b q (see above)")
+        return False
+    return True
 
 
 @click.command()
@@ -174,8 +206,9 @@ def review(
     For each entry: the source, the draft, a word diff when the source changed, the check
     findings and glossary terms. Keys: a accept, e edit ($EDITOR, or inline without one),
     s skip, c clear, b back-translate into the source language, q quit. Each decision is
-    written at once, so quitting loses nothing decided. With --list (and --json), only
-    print what awaits review.
+    written at once, so quitting loses nothing decided. A decision on an entry someone
+    changed meanwhile is refused and the entry shown again (exit 1 at the end). With --list
+    (and --json), only print what awaits review.
 
     Example:
 
@@ -209,3 +242,6 @@ def review(
     click.echo(f"review: {summary}; every decision is saved")
     if broken:
         raise BrokenCatalogs(list(broken.values()))
+    if done["refused"]:
+        # A script must see that some of its keys did not apply.
+        click.get_current_context().exit(1)

@@ -1,17 +1,27 @@
 """The gate: which (article, language) variants may be published, and why the others may not.
 
 A variant passes when its article catalog and the `ui` catalog are reviewed to the configured
-threshold and nothing is untranslated. An untranslated unit is never filled from the source
-language, whatever the threshold: a page is in one language or it is not published.
+threshold and nothing is untranslated, and when no unit it would show (article and `ui`) has an
+error finding of `check` (the `# l10n-news: ignore <id>` comment is the one way to let one
+stand), is unsafe (`checks.unsafe`), or leaks another language (`leaks`). An untranslated unit
+is never filled from the source language, whatever the threshold: a page is in one language or
+it is not published. `--allow-drafts` lets drafts through, never errors.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n_news.catalogs.catalog import Catalog, State
+from l10n_news.catalogs.catalog import Catalog, Message, State
+from l10n_news.checks.base import GlossaryLike
+from l10n_news.checks.run import FindingsCache
+from l10n_news.checks.unsafe import unsafe_problems
+from l10n_news.publish.leaks import Leak, Vocabulary
+from l10n_news.publish.settings import PublishSettings
 from l10n_news.workspace import Workspace
 
 
@@ -148,3 +158,158 @@ def judge(
     verdict.passed = True
     verdict.draft = unreviewed
     return verdict
+
+
+MAX_PROBLEMS = 5  # kept per variant: enough to act on, and the record stays small
+
+
+def held_reason(problems: list[str]) -> str:
+    """A held-back variant's reason: its first problem, and how many more there are."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return problems[0] + more
+
+
+class Judge:
+    """What the gate asks beyond review counts: error findings, safety, leaks.
+
+    The glossary and the leak vocabularies are built on first use, so a rerun with nothing
+    changed (every verdict kept from the record) never builds them.
+    """
+
+    def __init__(self, ws: Workspace, settings: PublishSettings) -> None:
+        self.ws, self.settings = ws, settings
+        self._glossary: GlossaryLike | None = None
+        self._glossary_loaded = False
+        self._vocabularies: dict[str, Vocabulary] = {}
+        self._findings: FindingsCache | None = None
+
+    def save(self) -> None:
+        """Keep the findings computed this time for `check` and the next publish."""
+        if self._findings is not None:
+            self._findings.save()
+
+    @property
+    def glossary(self) -> GlossaryLike | None:
+        if not self._glossary_loaded:
+            from l10n_news.checks.run import load_glossary
+
+            self._glossary = load_glossary(self.ws)
+            self._glossary_loaded = True
+        return self._glossary
+
+    def vocabulary(self, lang: str) -> Vocabulary:
+        if lang not in self._vocabularies:
+            allowed = set(self.settings.allowed_words)
+            if self.glossary is not None:
+                allowed |= set(self.glossary.allowed_names(lang))
+            trusted, workspace_ui = workspace_strings(self.ws)
+            self._vocabularies[lang] = Vocabulary(
+                lang, trusted, allowed=allowed, foreign_only=workspace_ui
+            )
+        return self._vocabularies[lang]
+
+    def errors(
+        self,
+        lang: str,
+        domain: str,
+        keys: Collection[tuple[str | None, str]],
+        catalog_at: Callable[[Path], Catalog],
+        source_lang: str | None = None,
+    ) -> list[str]:
+        """Error findings (check ids and file:line) of the units with `keys`.
+
+        The findings `check` keeps per catalog (`checks.run.FindingsCache`) are used while
+        their inputs are unchanged, and kept for it otherwise: `run` checks each catalog once.
+        """
+        from l10n_news.checks.base import Severity
+        from l10n_news.checks.run import FindingsCache, check_catalog, check_header
+
+        if self._findings is None:
+            self._findings = FindingsCache(self.ws)
+        findings = self._findings.get(lang, domain)
+        if findings is None:
+            same_source = source_lang in (None, self.ws.domain_source_language(domain))
+            findings = check_catalog(
+                self.ws,
+                lang,
+                domain,
+                catalog_at,
+                glossary=self.glossary,
+                keys=None if same_source else keys,
+                source_lang=source_lang,
+            )
+            if same_source:
+                # Recorded as `check` records a catalog: its header's findings too.
+                path = self.ws.po_path(lang, domain)
+                header = check_header(catalog_at(path), lang=lang, file=self.ws.relative(path))
+                self._findings.put(lang, domain, header + findings)
+        wanted = set(keys)
+        findings = [f for f in findings if (f.msgctxt, f.msgid) in wanted]
+        return [f.format_line() for f in findings if f.severity == Severity.ERROR]
+
+    def units(
+        self, lang: str, messages: Iterable[tuple[Message, str]]
+    ) -> tuple[list[str], list[Leak]]:
+        """(refusals, leaks) for units shown on a `lang` page: (message, file it comes from)."""
+        refusals: list[str] = []
+        leaks: list[Leak] = []
+        vocabulary = self.vocabulary(lang)
+        for msg, shown in messages:
+            where = f"{shown}:{msg.lineno}" if msg.lineno else shown
+            for form, text in enumerate(msg.strings):
+                source = msg.msgid if form == 0 else msg.msgid_plural or msg.msgid
+                # Worded as `check` words its findings: the same rule, the same line.
+                refusals += [
+                    f"{where}: error: [unsafe-markup] {why}"
+                    for why in unsafe_problems(source, text)
+                ]
+                leaks += vocabulary.find(text, source, where=where)
+        return refusals, leaks
+
+
+def workspace_strings(
+    ws: Workspace,
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Every language's vocabulary as the leak check knows it: (what is known to be right —
+    the theme's ui strings, chrome words, calendar —, the workspace's own ui translations)."""
+    from l10n_news.catalogs.broken import try_read_catalog
+    from l10n_news.importers.chrome import default_vocabulary
+    from l10n_news.languages import LANGUAGES
+    from l10n_news.publish.leaks import CHROME, UI, base_strings, guess_language
+    from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, theme_ui_catalog, ui_template
+    from l10n_news.workspace import UI_DOMAIN
+
+    strings = base_strings(default_vocabulary())
+    extra = ws.section("import").get("chrome", {})
+    if isinstance(extra, dict):
+        for words in extra.values():
+            for word in words if isinstance(words, list) else ():
+                if isinstance(word, str):
+                    strings[guess_language(word)].setdefault(word, CHROME)
+    for msg in ui_template(ws):
+        strings[UI_SOURCE_LANGUAGE].setdefault(msg.msgid, UI)
+    workspace_ui: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        if lang == UI_SOURCE_LANGUAGE:
+            continue
+        theme = theme_ui_catalog(lang)
+        path = ws.po_path(lang, UI_DOMAIN)
+        read = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
+        own = read if isinstance(read, Catalog) else None  # a broken one is reported elsewhere
+        for catalog, table in ((theme, strings[lang]), (own, workspace_ui.setdefault(lang, {}))):
+            for msg in catalog or ():
+                for text in msg.strings:
+                    for piece in _FORMAT_SPLIT.split(text):
+                        if piece.strip():
+                            table.setdefault(piece.strip(" :;,.!?«»\"'"), UI)
+    # derived variants: kk-Latn's own words are kk's, transliterated (ВКонтакте -> VKontakte)
+    from l10n_news.publish import derived
+
+    for lang in ws.languages:
+        found = derived.variant(ws, lang)
+        if found is not None:
+            strings[lang] = {found.text(p): kind for p, kind in strings[found.base].items()}
+    return strings, workspace_ui
+
+
+_FORMAT_SPLIT = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]")

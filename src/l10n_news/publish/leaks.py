@@ -1,11 +1,19 @@
-"""The leak check: text of the wrong language or script on a published page.
+"""The leak check: the chrome and calendar of another language on a page.
 
-It reads what a visitor sees (text, plus alt/title/aria-label), skipping scripts, styles and
-anything marked `translate="no"` (HTML's own "do not translate" marker, which the theme puts on
-the language switcher's language names, the site name and the phone number). On an English page
-any Cyrillic word is a leak; on a Russian or Kazakh page any Latin word is, and so is a word of
-the other Cyrillic language (Kazakh letters on a Russian page, Russian month names on a Kazakh
-one). Names the glossary allows and the configured `allowed_words` pass.
+What leaks when a site is localised is what nobody thought of as text to translate: another
+language's `ui` strings (its translations, and the English msgids), the chrome vocabulary of
+news pages (`importers/chrome.toml` and `[import.chrome]`: ad banners, share buttons, ...),
+month and weekday names, and text of another script. The check reads each unit a page shows —
+a translation, or a `ui` string — beside its source text:
+
+- a phrase of that vocabulary is a leak unless the unit's own source has it too, or the page's
+  language uses the same phrase itself (ВКонтакте is a Kazakh share label as well);
+- a word in the other script (Cyrillic on an English page, Latin on a Russian or Kazakh page,
+  Kazakh letters on a Russian page) is a leak unless the unit's source has it: names, brands,
+  outlets and titles stand in the source of the unit that keeps them.
+
+The text of an original-language article is its author's and is never judged here; nor are the
+names the glossary allows for the language and `[publish] allowed_words`.
 """
 
 from __future__ import annotations
@@ -15,23 +23,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import lxml.html
 from babel import Locale
 
-from l10n_news.languages import get_language
-from l10n_news.workspace import Workspace
+from l10n_news.checks.scripts import script_of
+from l10n_news.languages import LANGUAGES, get_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_WORD = re.compile(r"[^\W\d_]+")
 _KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
-_SKIPPED_ELEMENTS = {"script", "style", "template", "noscript"}
-_READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+_FORMAT_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
+# A single word of the other Cyrillic language must be this long to count: Russian and Kazakh
+# share many short words (автор, тег), but not «Реклама» or «Поделиться».
+_MIN_SAME_SCRIPT_WORD = 6
+# Where a word of a vocabulary comes from, as a report says it.
+UI = "ui string"
+CHROME = "site-chrome word"
+CALENDAR = "month or weekday name"
 
 
 @dataclass(frozen=True)
 class Leak:
-    page: str
+    page: str  # the page, or the catalog file:line of the unit
     lang: str
     word: str
     why: str
@@ -44,16 +57,167 @@ class Leak:
         return dict(self.__dict__)
 
 
-_UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
+@dataclass
+class LeakGroup:
+    """One leaking word and every place it was found: reports list groups, not occurrences."""
+
+    lang: str
+    word: str
+    why: str
+    places: list[str]
+    context: str
+
+    def __str__(self) -> str:
+        more = f" and {len(self.places) - 1} more" if len(self.places) > 1 else ""
+        return f"«{self.word}» {self.why}: {self.places[0]}{more} (in “{self.context}”)"
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__, count=len(self.places))
+
+
+def group_leaks(leaks: Iterable[Leak]) -> list[LeakGroup]:
+    groups: dict[tuple[str, str, str], LeakGroup] = {}
+    for leak in leaks:
+        key = (leak.lang, leak.word.casefold(), leak.why)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = LeakGroup(leak.lang, leak.word, leak.why, [leak.page], leak.context)
+        elif leak.page not in group.places:
+            group.places.append(leak.page)
+    return list(groups.values())
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
+
+
+@cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Full month and weekday names of `lang` (both grammatical forms), from CLDR."""
+    locale = Locale.parse(lang)
+    names: set[str] = set()
+    for table in (locale.months, locale.days):
+        for context in ("format", "stand-alone"):
+            names.update(n.casefold().rstrip(".") for n in table[context]["wide"].values())
+    return frozenset(n for n in names if len(n) > 2)
+
+
+def guess_language(phrase: str) -> str:
+    """The language a chrome word of unknown origin most likely is, from its letters."""
+    if _CYRILLIC.search(phrase):
+        return "kk" if _KAZAKH_ONLY.search(phrase) else "ru"
+    return "en"
+
+
+class Vocabulary:
+    """What counts as another language's chrome on a page in `lang`."""
+
+    def __init__(
+        self,
+        lang: str,
+        strings: dict[str, dict[str, str]],
+        *,
+        allowed: Iterable[str] = (),
+        foreign_only: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        """`strings`: language -> {phrase: where it comes from (UI, CHROME, CALENDAR)}, the
+        vocabulary known to be right; `foreign_only`: more of it (a workspace's own `ui`
+        translations), which is a leak on another language's page but cannot vouch for a
+        phrase on its own language's page (a Russian word in the Kazakh catalog)."""
+        self.lang = lang
+        language = get_language(lang)
+        self.script = language.script
+        self.on_page = f"on {'an' if language.name[0] in 'AEIOU' else 'a'} {language.name} page"
+        own = {_fold(p) for p in strings.get(lang, {})}
+        self.foreign: dict[str, tuple[str, str]] = {}  # folded phrase -> (language, kind)
+        tables = [*strings.items(), *(foreign_only or {}).items()]
+        for other, table in tables:
+            if other == lang:
+                continue
+            same_script = get_language(other).script == self.script
+            for phrase, kind in table.items():
+                folded = _fold(phrase)
+                if not folded or folded in own or folded in self.foreign:
+                    continue
+                short = " " not in folded and len(folded) < _MIN_SAME_SCRIPT_WORD
+                if (same_script and short and kind != CALENDAR) or len(folded) < 3:
+                    continue
+                self.foreign[folded] = (other, kind)
+        words = sorted(self.foreign, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if words else None
+        self.allowed = frozenset(w for phrase in allowed for w in _fold(phrase).split())
+
+    def find(self, text: str, source: str = "", *, where: str = "") -> list[Leak]:
+        """Leaks in `text`, shown on a page in this language as the rendering of `source`."""
+        if not text:
+            return []
+        clean = _FORMAT_DIRECTIVE.sub(" ", text)
+        folded_source = f" {_fold(source)} "
+        source_words = set(folded_source.split())
+        leaks: list[Leak] = []
+        seen: set[str] = set()
+
+        def flag(word: str, why: str, start: int) -> None:
+            key = word.casefold()
+            if key in seen:
+                return
+            seen.add(key)
+            context = " ".join(clean[max(0, start - 30) : start + len(word) + 30].split())
+            leaks.append(Leak(where, self.lang, word, why, context))
+
+        if self._pattern is not None:
+            folded_text = clean.casefold().replace("ё", "е")
+            for m in self._pattern.finditer(folded_text):
+                phrase = " ".join(m.group().split())
+                if f" {phrase} " in folded_source:
+                    continue
+                other, kind = self.foreign[phrase]
+                name = get_language(other).name
+                a = "an" if name[0] in "AEIOU" else "a"
+                flag(clean[m.start() : m.end()], f"is {a} {name} {kind} {self.on_page}", m.start())
+        for m in _WORD.finditer(clean):
+            word = m.group()
+            key = word.casefold().replace("ё", "е")
+            if len(word) < 2 or key in source_words or key in self.allowed:
+                continue
+            why = self._script_problem(word)
+            if why and not _inflected_from(key, source_words):
+                flag(word, why, m.start())
+        return leaks
+
+    def _script_problem(self, word: str) -> str | None:
+        # One place says which script a letter is (every Latin block included).
+        scripts = {script_of(ch) for ch in word}
+        if self.script == "Latn":
+            return f"is Cyrillic {self.on_page}" if "Cyrl" in scripts else None
+        if "Latn" in scripts and not _ROMAN_NUMERAL.fullmatch(word):
+            return f"is Latin script {self.on_page}"
+        if self.lang == "ru" and _KAZAKH_ONLY.search(word):
+            return f"has Kazakh letters {self.on_page}"
+        return None
+
+
+def _inflected_from(word: str, source_words: set[str]) -> bool:
+    """A name the source has in another form: URL for URLs, Astana for Astana's."""
+    return len(word) >= 3 and any(
+        len(w) >= 3 and abs(len(w) - len(word)) <= 2 and (w.startswith(word) or word.startswith(w))
+        for w in source_words
+    )
+
+
+_SKIPPED_ELEMENTS = {"script", "style", "template", "noscript"}
+_READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 
 
 def visible_text(html: str) -> list[str]:
-    """The pieces of text a visitor sees on the page (or hears from a screen reader).
+    """The pieces of text a visitor sees on a page (or hears from a screen reader): text and
+    alt/title/aria-label, not scripts, styles or what is marked `translate="no"`."""
+    import lxml.html
 
-    Parsed with lxml, which reads a page about ten times faster than html.parser: the leak
-    check reads every page publishing writes.
-    """
-    root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_UTF8_HTML)
+    root = lxml.html.document_fromstring(
+        html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+    )
     chunks: list[str] = []
 
     def walk(element: lxml.html.HtmlElement, parent_hidden: bool) -> None:
@@ -76,91 +240,46 @@ def visible_text(html: str) -> list[str]:
     return chunks
 
 
-@cache
-def _month_names(lang: str) -> frozenset[str]:
-    months = Locale.parse(lang).months
-    names = {
-        name.lower()
-        for context in ("format", "stand-alone")
-        # Only full names: abbreviations such as kk «там.» are ordinary Russian words.
-        for width in ("wide",)
-        for name in months[context][width].values()
-    }
-    return frozenset(n.rstrip(".") for n in names if len(n.rstrip(".")) > 2)
-
-
-def _foreign_months(lang: str) -> dict[str, str]:
-    """Month names of the other Cyrillic language that this one does not also use."""
-    other = {"kk": "ru", "ru": "kk"}.get(lang)
-    if other is None:
-        return {}
-    own = _month_names(lang)
-    return {name: other for name in _month_names(other) - own}
-
-
-def _expand_allowed(words: Iterable[str]) -> frozenset[str]:
-    """Allowed names, word by word and lowercased: "Harmony Lessons" allows both words."""
-    out: set[str] = set()
-    for phrase in words:
-        out.update(w.lower() for w in _LATIN.findall(phrase))
-        out.update(w.lower() for w in _CYRILLIC.findall(phrase))
-    return frozenset(out)
+def base_strings(chrome: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, str]]:
+    """Every language's chrome vocabulary and calendar: {lang: {phrase: kind}}."""
+    strings: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        table = strings.setdefault(lang, {})
+        table.update(dict.fromkeys(calendar_words(lang), CALENDAR))
+        for words in chrome.get(lang, {}).values():
+            table.update(dict.fromkeys(words, CHROME))
+    return strings
 
 
 def check_text(
-    chunks: Iterable[str], lang: str, *, page: str = "", allowed: Iterable[str] = ()
+    chunks: Iterable[str],
+    lang: str,
+    *,
+    page: str = "",
+    allowed: Iterable[str] = (),
+    source: str = "",
 ) -> list[Leak]:
-    """Leaks in plain text chunks shown on a page in `lang`."""
-    script = get_language(lang).script
-    name = get_language(lang).name
-    on_page = f"on {'an' if name[0] in 'AEIOU' else 'a'} {name} page"
-    ok = _expand_allowed(allowed)
-    months = _foreign_months(lang)
+    """Leaks in plain text shown on a page in `lang`, with the default vocabulary."""
+    vocabulary = default_vocabulary(lang)
+    if allowed:
+        vocabulary = Vocabulary(lang, _default_strings(), allowed=allowed)
     leaks: list[Leak] = []
     seen: set[str] = set()
-
-    def flag(word: str, why: str, chunk: str, start: int) -> None:
-        if word.lower() in ok or word in seen:
-            return
-        seen.add(word)
-        context = chunk[max(0, start - 30) : start + len(word) + 30].strip()
-        leaks.append(Leak(page, lang, word, why, " ".join(context.split())))
-
     for chunk in chunks:
-        if script == "Latn":
-            for m in _CYRILLIC.finditer(chunk):
-                flag(m.group(), f"is Cyrillic {on_page}", chunk, m.start())
-            continue
-        for m in _LATIN.finditer(chunk):
-            if not _ROMAN_NUMERAL.fullmatch(m.group()):
-                flag(m.group(), f"is Latin script {on_page}", chunk, m.start())
-        for m in _CYRILLIC.finditer(chunk):
-            word = m.group()
-            if lang == "ru" and _KAZAKH_ONLY.search(word):
-                flag(word, f"has Kazakh letters {on_page}", chunk, m.start())
-            elif word.lower() in months:
-                flag(
-                    word,
-                    f"is a {get_language(months[word.lower()]).name} month name {on_page}",
-                    chunk,
-                    m.start(),
-                )
+        for leak in vocabulary.find(chunk, source, where=page):
+            if leak.word.casefold() not in seen:
+                seen.add(leak.word.casefold())
+                leaks.append(leak)
     return leaks
 
 
-def check_html(html: str, lang: str, *, page: str = "", allowed: Iterable[str] = ()) -> list[Leak]:
-    return check_text(visible_text(html), lang, page=page, allowed=allowed)
+@cache
+def _default_strings() -> dict[str, dict[str, str]]:
+    from l10n_news.importers.chrome import default_vocabulary as chrome_words
+
+    return base_strings(chrome_words())
 
 
-def glossary_names(ws: Workspace, lang: str) -> set[str]:
-    """Names the glossary lets stand in another script; empty while there is no glossary module."""
-    try:
-        from l10n_news.glossary import Glossary  # type: ignore[import-not-found]
-    except ImportError:
-        return set()
-    loader = getattr(Glossary, "load", None)
-    if loader is None:
-        return set()
-    glossary = loader(ws)
-    names = getattr(glossary, "allowed_names", None)
-    return set(names(lang)) if names is not None else set()
+@cache
+def default_vocabulary(lang: str) -> Vocabulary:
+    return Vocabulary(lang, _default_strings())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
@@ -14,8 +13,8 @@ import yaml
 from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.errors import PublishError
 from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
+from l10n_news.publish.images import local_images
 from l10n_news.publish.render import (
     OG_LOCALES,
     Alternate,
@@ -23,7 +22,7 @@ from l10n_news.publish.render import (
     render,
     render_markdown,
 )
-from l10n_news.publish.safety import check_translation
+from l10n_news.publish.safety import VariantRefused, unsafe_message
 from l10n_news.publish.settings import PublishSettings
 from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, UiStrings, ui_strings
@@ -71,10 +70,13 @@ def render_variant(
     lang: str,
     source_lang: str,
     published_langs: list[str],
+    reviewed_langs: list[str],
     ui: UiStrings,
     allow_unreviewed: bool,
     formats: tuple[str, ...],
 ) -> RenderedVariant:
+    """One variant's files. `published_langs` make the language switcher; `reviewed_langs`
+    (the variants published as reviewed) are all that hreflang and x-default name."""
     slug = article.slug
     if lang == article.lang or catalog is None:
         translated = translate_article(article, lambda seg: seg.text, ws.segmentation)
@@ -86,22 +88,28 @@ def render_variant(
             msg = catalog.get(seg.text, seg.context)
             if msg is None or not msg.has_translation or (msg.fuzzy and not allow_unreviewed):
                 return None
-            check_translation(msg, shown)
+            problem = unsafe_message(msg)
+            if problem:
+                raise VariantRefused(problem, path=shown, line=msg.lineno)
             return msg.msgstr
 
         translated = translate_article(article, lookup, ws.segmentation)
         if translated.missing:
             # The gate counted these as translated; refuse rather than show the source text.
             seg = translated.missing[0]
-            raise PublishError(
+            raise VariantRefused(
                 f"{len(translated.missing)} unit(s) have no translation, e.g. {seg.text[:40]!r}",
                 path=shown,
             )
     time_zone = article.time_zone or ws.time_zone
     url = page_url(settings, lang, slug)
-    alternates = [Alternate(lg, page_url(settings, lg, slug)) for lg in published_langs]
-    x_default = _x_default(published_langs, source_lang)
-    alternates.append(Alternate("x-default", page_url(settings, x_default, slug)))
+    # A draft is never advertised from a reviewed page; a draft page itself names the
+    # reviewed ones (and itself, as its canonical).
+    named = [lg for lg in published_langs if lg in reviewed_langs or lg == lang]
+    alternates = [Alternate(lg, page_url(settings, lg, slug)) for lg in named]
+    if reviewed_langs:
+        x_default = _x_default(reviewed_langs, source_lang)
+        alternates.append(Alternate("x-default", page_url(settings, x_default, slug)))
     page = {
         "lang": lang,
         "title": translated.title,
@@ -109,7 +117,7 @@ def render_variant(
         "url_quoted": quote(url, safe=""),
         "draft": allow_unreviewed and lang != article.lang,
         "og_locale": OG_LOCALES[lang],
-        "og_alternates": [OG_LOCALES[lg] for lg in published_langs if lg != lang],
+        "og_alternates": [OG_LOCALES[lg] for lg in named if lg != lang],
         "alternates": alternates,
         "home_href": "../",
         "switcher": [
@@ -132,30 +140,28 @@ def render_variant(
         "date": derived.short_date(ws, article.date, lang, "UTC")
         if article.date_only
         else derived.article_date(ws, article.date, lang, time_zone),
-        "iso_date": (article.date.date() if article.date_only else article.date).isoformat(),
+        "iso_date": iso_date(article),
         "body_html": typeset_html(render_markdown(translated.body), lang),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
     if ui.missing:
-        raise PublishError(
+        raise VariantRefused(
             f"ui strings without a translation: {', '.join(sorted(ui.missing))}",
             path=ws.relative(ws.po_path(lang, "ui")),
         )
-    rendered = RenderedVariant(html, translated.title, article.date.isoformat())
+    rendered = RenderedVariant(html, translated.title, iso_date(article))
     rel = f"{lang}/{slug}"
-    for image in article.images:
-        local = _local_image(ws, slug, image.src)
-        if local is not None:
-            # Each variant's folder carries the pictures its page points to, relative as written.
-            rendered.files[f"{rel}/{image.src}"] = local.read_bytes()
+    # Each variant's folder carries the pictures its page points to, relative as written.
+    for src, local in local_images(ws, article).items():
+        rendered.files[f"{rel}/{src}"] = local.read_bytes()
     if "html" in formats:
         rendered.files[f"{rel}/index.html"] = html.encode("utf-8")
     if "markdown" in formats:
         front = {
             "title": translated.title,
             "lang": lang,
-            "date": view["iso_date"],
-            "time_zone": time_zone,
+            "date": iso_date(article),
+            "time_zone": None if article.date_only else time_zone,
             "section": translated.section,
             "author": translated.author,
             "summary": translated.summary,
@@ -170,12 +176,16 @@ def render_variant(
     return rendered
 
 
-def _local_image(ws: Workspace, slug: str, src: str) -> Path | None:
-    """The article folder's own copy of a relative image, if it has one (never outside it)."""
-    if not src or "://" in src or src.startswith(("/", "data:")) or ".." in src.split("/"):
-        return None
-    path = ws.article_path(slug).parent / src
-    return path if path.is_file() else None
+def iso_date(article: Article) -> str:
+    return article.date.date().isoformat() if article.date_only else article.date.isoformat()
+
+
+def _index_date(ws: Workspace, iso: str, lang: str) -> str:
+    if len(iso) == 10:  # a day with no time: that day, as noon UTC is everywhere near
+        day = dt.date.fromisoformat(iso)
+        noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+        return derived.short_date(ws, noon, lang, "UTC")
+    return derived.short_date(ws, dt.datetime.fromisoformat(iso), lang, ws.time_zone)
 
 
 def render_indexes(
@@ -197,8 +207,10 @@ def render_indexes(
     langs = [lg for lg in ws.languages if lg in by_lang]
     result: dict[str, tuple[bytes, str]] = {}
     site = _site(settings)
-    index_alternates = [Alternate(lg, page_url(settings, lg)) for lg in langs]
-    if langs:
+    # A front page that lists a draft is a draft: not advertised as an alternate.
+    reviewed = [lg for lg in langs if not any(record.get("draft") for _, record in by_lang[lg])]
+    index_alternates = [Alternate(lg, page_url(settings, lg)) for lg in reviewed]
+    if reviewed:
         index_alternates.append(Alternate("x-default", settings.base_url))
     for lang in langs:
         items = sorted(by_lang[lang], key=lambda item: (item[1]["date"], item[0]), reverse=True)
@@ -207,9 +219,7 @@ def render_indexes(
                 "href": f"{slug}/",
                 "title": record["title"],
                 "iso_date": record["date"],
-                "date": derived.short_date(
-                    ws, dt.datetime.fromisoformat(record["date"]), lang, ws.time_zone
-                ),
+                "date": _index_date(ws, record["date"], lang),
             }
             for slug, record in items
         ]
@@ -221,7 +231,7 @@ def render_indexes(
             "url_quoted": quote(page_url(settings, lang), safe=""),
             "draft": draft,
             "og_locale": OG_LOCALES[lang],
-            "og_alternates": [OG_LOCALES[lg] for lg in langs if lg != lang],
+            "og_alternates": [OG_LOCALES[lg] for lg in reviewed if lg != lang],
             "alternates": index_alternates,
             "home_href": "./",
             "switcher": [
@@ -232,19 +242,20 @@ def render_indexes(
         strings = ui_strings(ui_catalogs.get(lang), allow_drafts=draft)
         html = render(env, "index.html", strings, {"page": page, "site": site, "items": view})
         result[f"{lang}/index.html"] = (html.encode("utf-8"), lang)
+    root_lang = UI_SOURCE_LANGUAGE if UI_SOURCE_LANGUAGE in ws.languages else ws.languages[0]
     root_page = {
-        "lang": UI_SOURCE_LANGUAGE,
+        "lang": root_lang,
         "alternates": index_alternates,
         "switcher": [SwitcherItem(lg, derived.native_name(ws, lg), f"{lg}/") for lg in langs],
     }
     root = render(
         env,
         "root.html",
-        ui_strings(ui_catalogs.get(UI_SOURCE_LANGUAGE)),
+        ui_strings(ui_catalogs.get(root_lang)),
         {"page": root_page, "site": site},
     )
-    result["index.html"] = (root.encode("utf-8"), UI_SOURCE_LANGUAGE)
-    result["sitemap.xml"] = (sitemap(settings, variant_pages, ws.languages), UI_SOURCE_LANGUAGE)
+    result["index.html"] = (root.encode("utf-8"), root_lang)
+    result["sitemap.xml"] = (sitemap(settings, variant_pages, ws.languages), root_lang)
     return result
 
 

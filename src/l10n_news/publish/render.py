@@ -12,11 +12,15 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from l10n_news.errors import PublishError
+from l10n_news.publish.settings import is_safe_url
 from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import THEME_DIR, UiStrings
 
 # Raw HTML in an article or a translation is shown as text, never interpreted.
 _body_md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+# Links and images lead only to http(s) or relative addresses (markdown-it's own default
+# would let data:image and others through).
+_body_md.validateLink = is_safe_url  # type: ignore[method-assign]
 
 # kk-Latn: Open Graph's language_TERRITORY has no script, so the CLDR locale id kk_Latn_KZ.
 OG_LOCALES = {"ru": "ru_RU", "en": "en_US", "kk": "kk_KZ", "kk-Latn": "kk_Latn_KZ"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,20 @@ _STRING_KEYS = ("ad_phone", "base_url", "site_name", "out_dir", "telegram_url", 
 _KNOWN = {"threshold", "allowed_words", *_STRING_KEYS}
 
 
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop these anywhere in a URL: "java\tscript:" is still a scheme.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_safe_url(url: str) -> bool:
+    """An http(s) address or a relative one: nothing a browser would run or fetch oddly."""
+    clean = _URL_NOISE.sub("", url)
+    if clean.startswith(("//", "\\", "/\\")):
+        return False  # protocol-relative: another host
+    m = _SCHEME.match(clean)
+    return m is None or m.group(1).lower() in ("http", "https")
+
+
 def load_settings(ws: Workspace) -> PublishSettings:
     table = ws.section("publish")
 
@@ -52,6 +67,12 @@ def load_settings(ws: Workspace) -> PublishSettings:
     base_url = values.pop("base_url", DEFAULT_BASE_URL)
     if not base_url.startswith(("http://", "https://")):
         raise fail("base_url must start with http:// or https://")
+    for key in ("telegram_url", "bug_report_url"):
+        if key in values and not is_safe_url(values[key]):
+            raise fail(f"{key} must be an http(s) address or a relative one")
+    out_dir = (ws.root / values.get("out_dir", "site")).resolve()
+    if not out_dir.is_relative_to(ws.root.resolve()) or out_dir == ws.root.resolve():
+        raise fail("out_dir must be a folder inside the workspace (or give --out)")
     return PublishSettings(
         threshold=threshold,
         allowed_words=tuple(words),

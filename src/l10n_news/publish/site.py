@@ -1,4 +1,4 @@
-"""`publish_workspace`: every variant through the gate, rendered, leak-checked and written.
+"""`publish_workspace`: every variant judged, the passing ones rendered, all written at once.
 
 The output folder (default `site/`):
   index.html                  the root page: links to each language
@@ -6,12 +6,20 @@ The output folder (default `site/`):
   <lang>/<slug>/index.html    an article
   <lang>/<slug>/article.md    the same, as Markdown with front matter (--format markdown)
   sitemap.xml                 every page with its xhtml:link alternates
+
+Publishing is one transaction: every page is judged and rendered first, then all are staged
+and land together (`fileio.StagedWrites`); a failure of publish itself (a broken template, a
+full disk) leaves the folder as it was. A variant with a problem is held back, and the rest
+of the site is published. Pages of variants that are held back or gone are removed from the
+folder, whatever the record of the last publish says.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,28 +28,40 @@ from typing import Any
 from l10n_news import __version__
 from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import Catalog
-from l10n_news.errors import ConfigError, PublishError
-from l10n_news.fileio import write_if_changed
-from l10n_news.languages import derived_from, get_language
+from l10n_news.errors import CatalogError, ConfigError, PublishError
+from l10n_news.fileio import StagedWrites
+from l10n_news.languages import DERIVED, LANGUAGES, derived_from
 from l10n_news.publish import derived, pages
-from l10n_news.publish.gate import Counts, Verdict, count_states, judge
-from l10n_news.publish.leaks import Leak, check_html, glossary_names
+from l10n_news.publish.gate import Counts, Judge, Verdict, count_states, held_reason
+from l10n_news.publish.images import escapes_workspace, shown_path
+from l10n_news.publish.leaks import Leak, LeakGroup, group_leaks
 from l10n_news.publish.render import make_environment
-from l10n_news.publish.safety import check_translation
-from l10n_news.publish.settings import PublishSettings, load_settings
+from l10n_news.publish.settings import load_settings
 from l10n_news.publish.state import FileDigests, digest, file_digest, load_state, save_state
-from l10n_news.publish.ui import UI_SOURCE_LANGUAGE, template_files, ui_template
+from l10n_news.publish.ui import (
+    THEME_DIR,
+    THEME_LOCALE_DIR,
+    UI_SOURCE_LANGUAGE,
+    template_files,
+    ui_catalog,
+    ui_template,
+)
 from l10n_news.publish.variant import (
     FreshPage,
     SlugInputs,
     SlugRenderer,
+    UiLanguage,
     files_exist,
     folder_digest,
+    judge_variant,
 )
 from l10n_news.workspace import UI_DOMAIN, Workspace
 
 FORMATS = ("html", "markdown")
 INDEX_KEY = "@index"  # the state record of the index pages, the root page and the sitemap
+UI_KEY = "@ui"  # the state record of each language's ui verdict
+# Files publishing writes in an article's folder: a folder with one of them is a page of ours.
+PAGE_FILES = ("index.html", "article.md")
 Progress = Callable[[int, int], None]
 
 
@@ -58,9 +78,12 @@ class PublishReport:
     out: Path
     languages: dict[str, LanguageReport] = field(default_factory=dict)
     verdicts: list[Verdict] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)  # pages written this time
+    rendered: list[str] = field(default_factory=list)  # files written this time
     removed: list[str] = field(default_factory=list)
-    leaks: list[Leak] = field(default_factory=list)
+    leaks: list[LeakGroup] = field(default_factory=list)  # grouped by word
+    # Variants held back for a problem (error finding, refusal, leak, missing image), not
+    # merely for being unreviewed: key -> every problem kept.
+    problems: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,15 +92,9 @@ class PublishReport:
             "variants": [v.as_dict() for v in self.verdicts],
             "rendered": self.rendered,
             "removed": self.removed,
-            "leaks": [leak.as_dict() for leak in self.leaks],
+            "leaks": [group.as_dict() for group in self.leaks],
+            "problems": self.problems,
         }
-
-
-@dataclass
-class _UiLanguage:
-    catalog: Catalog | None
-    counts: Counts | None
-    digest: str
 
 
 def publish_workspace(
@@ -88,149 +105,318 @@ def publish_workspace(
     allow_drafts: bool = False,
     progress: Progress | None = None,
 ) -> PublishReport:
-    """Publish every variant that passes the gate; re-render only what changed since last time."""
+    """Publish every variant that passes the gate; re-render only what changed since last time.
+
+    Holds the workspace lock (re-entrant: `run` holds it already).
+    """
     formats = tuple(formats)
     for fmt in formats:
         if fmt not in FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    settings = load_settings(ws)
-    out = (out or ws.root / settings.out_dir).resolve()
-    state = load_state(ws, out)
-    old_variants: dict[str, Any] = state.get("variants", {})
-    old_pages: dict[str, Any] = state.get("pages", {})
-    digests = FileDigests(state.get("files", {}))
+    with ws.lock():
+        return _Publish(ws, out, formats, allow_drafts, progress).run()
 
-    templates = template_files(ws)
-    shared_digest = digest(
-        __version__,
-        repr(sorted((name, file_digest(p)) for name, p in templates.items())),
-        repr(sorted(settings.raw.items())),
-        ws.time_zone,
-        ws.segmentation,
-        repr(formats),
-        str(allow_drafts),
-        # derived variants: the alphabet shapes kk-Latn's pages and every switcher's name
-        *(derived.digest(ws, lang) for lang in ws.languages),
-    )
-    ui = _ui_languages(ws, settings, allow_drafts)
-    report = PublishReport(
-        out=out,
-        languages={lang: LanguageReport(derived_from=derived_from(lang)) for lang in ws.languages},
-    )
 
-    # 1. Slug by slug: the gate (from hashes where nothing changed), then the pages that passed
-    # and changed (their inputs, or the set of their alternates). An article and its catalogs
-    # are parsed at most once, and only when something about them changed.
-    env = make_environment(ws.root / "templates")
-    allowed = {lang: _allowed_words(ws, settings, ui[lang].catalog, lang) for lang in ws.languages}
-    # The words a leak check lets pass are an input too: a new glossary name frees a held page.
-    allowed_digest = {lang: digest(repr(sorted(words))) for lang, words in allowed.items()}
-    ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
-    variants: dict[str, Any] = {}
-    new_pages: dict[str, Any] = {}
-    slugs = ws.article_slugs()
-    for done, slug in enumerate(slugs, 1):
-        inputs = SlugInputs(ws, slug)
-        article_digest = folder_digest(digests, ws.article_path(slug).parent)
+class _Publish:
+    def __init__(
+        self,
+        ws: Workspace,
+        out: Path | None,
+        formats: tuple[str, ...],
+        allow_drafts: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.ws, self.formats, self.allow_drafts, self.progress = (
+            ws,
+            formats,
+            allow_drafts,
+            progress,
+        )
+        self.settings = load_settings(ws)
+        # --out is the user's own choice; out_dir from the config must stay in the workspace.
+        self.out = (out or ws.root / self.settings.out_dir).resolve()
+        state = load_state(ws, self.out)
+        self.old_variants: dict[str, Any] = state.get("variants", {})
+        self.old_pages: dict[str, Any] = state.get("pages", {})
+        self.digests = FileDigests(state.get("files", {}))
+        self.judge = Judge(ws, self.settings)
+        self.report = PublishReport(
+            out=self.out,
+            languages={
+                lang: LanguageReport(derived_from=derived_from(lang)) for lang in ws.languages
+            },
+        )
+        self.shared_digest = self._shared_digest()
+        # Plain strings for the paths asked about thousands of times on a rerun.
+        self.articles_dir = os.fspath(ws.article_path("x").parent.parent)
+        self.locale_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
+
+    def _shared_digest(self) -> str:
+        """What every page depends on beyond its own article and catalogs."""
+        ws = self.ws
+        templates = template_files(ws)
+        for path in templates.values():
+            why = None if path.is_relative_to(THEME_DIR) else escapes_workspace(ws, path)
+            if why:
+                raise PublishError(f"refused: the template {why}", path=shown_path(ws, path))
+        glossary = ws.section("glossary").get("path", "glossary.csv")
+        return digest(
+            __version__,
+            repr(sorted((name, file_digest(p)) for name, p in templates.items())),
+            repr(sorted((p.as_posix(), file_digest(p)) for p in THEME_LOCALE_DIR.rglob("*.po"))),
+            repr(sorted(self.settings.raw.items())),
+            repr(sorted(ws.section("import").items())),
+            self.digests.of(ws.root / glossary) if isinstance(glossary, str) else "",
+            repr(ws.languages),
+            ws.time_zone,
+            ws.segmentation,
+            repr(self.formats),
+            str(self.allow_drafts),
+            # derived variants: the alphabet shapes kk-Latn's pages and every switcher's name
+            *(derived.digest(ws, lang) for lang in ws.languages),
+        )
+
+    # --- the steps ------------------------------------------------------------------
+    def run(self) -> PublishReport:
+        ws = self.ws
+        ui = self._ui_languages()
+        ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
+        env = make_environment(ws.root / "templates")
+        variants: dict[str, Any] = {}
+        new_pages: dict[str, Any] = {}
+        writes: dict[str, bytes] = {}
+        slugs = ws.article_slugs()
+        for done, slug in enumerate(slugs, 1):
+            inputs = SlugInputs(ws, slug)
+            self._judge_slug(inputs, ui, variants)
+            renderer = SlugRenderer(ws, self.settings, env, inputs, ui_catalogs, self.formats)
+            for key, page in renderer.settle(variants, self.old_pages, self.out).items():
+                if isinstance(page, FreshPage):
+                    writes.update(page.rendered.files)
+                    page_record = {
+                        "render": page.render,
+                        "files": sorted(page.rendered.files),
+                        "title": page.rendered.title,
+                        "date": page.rendered.iso_date,
+                        "draft": variants[key]["draft"],
+                    }
+                    new_pages[key] = page_record
+                else:
+                    new_pages[key] = page
+            if self.progress is not None:
+                self.progress(done, len(slugs))
+        self._indexes(env, ui, new_pages, writes)
+        self._write(writes, new_pages)
+        self._save(variants, new_pages, ui)
+        self.judge.save()
+        self._summarise(variants)
+        return self.report
+
+    def _judge_slug(
+        self, inputs: SlugInputs, ui: dict[str, UiLanguage], variants: dict[str, Any]
+    ) -> None:
+        """Verdicts of a slug's variants, from the record where no input changed."""
+        ws, slug = self.ws, inputs.slug
+        slug_digest = digest(
+            folder_digest(self.digests, os.path.join(self.articles_dir, slug)),
+            *(self.digests.of(os.path.join(d, f"{slug}.po")) for d in self.locale_dirs),
+        )
         for lang in ws.languages:
             key = f"{lang}/{slug}"
-            input_digest = digest(
-                shared_digest,
-                article_digest,
-                ui[lang].digest,
-                allowed_digest[lang],
-                # derived variants: kk-Latn's page is made from kk's catalog
-                digests.of(ws.po_path(derived.catalog_language(lang), slug)),
-            )
-            old = old_variants.get(key)
+            input_digest = digest(self.shared_digest, slug_digest, ui[lang].digest)
+            old = self.old_variants.get(key)
             if old and old.get("input") == input_digest:
                 variants[key] = old
-                # Held back for a leak last time and nothing changed: it still leaks.
-                report.leaks.extend(Leak(**leak) for leak in old.get("leaks", []))
-            else:
-                variants[key] = _judge_variant(ws, settings, inputs, lang, ui[lang], allow_drafts)
-                variants[key]["input"] = input_digest
-        renderer = SlugRenderer(ws, settings, env, inputs, ui_catalogs, allowed, formats)
-        for key, page in renderer.settle(variants, old_pages, out, report.leaks).items():
-            if not isinstance(page, FreshPage):
-                new_pages[key] = page
                 continue
-            rendered = page.rendered
-            # Files the page no longer has (a dropped image, a format no longer asked for).
-            stale = set(old_pages.get(key, {}).get("files", [])) - set(rendered.files)
-            report.removed.extend(_remove(out, sorted(stale)))
-            for rel, data in rendered.files.items():
-                write_if_changed(out / rel, data)
-            report.rendered.extend(rendered.files)
-            new_pages[key] = {
-                "render": page.render,
-                "files": sorted(rendered.files),
-                "title": rendered.title,
-                "date": rendered.iso_date,
-                "draft": variants[key]["draft"],
-            }
-        if progress is not None:
-            progress(done, len(slugs))
+            variants[key] = judge_variant(
+                ws, self.settings, self.judge, inputs, lang, ui[lang], self.allow_drafts
+            )
+            variants[key]["input"] = input_digest
 
-    # 2. Pages of variants that no longer pass (or no longer exist) go.
-    for key, old in old_pages.items():
-        if key not in new_pages and key != INDEX_KEY:
-            report.removed.extend(_remove(out, old["files"]))
-
-    # 3. The index pages, the root and the sitemap, from the records; skipped when the records
-    # and the shared inputs are what they were last time.
-    article_pages = {k: v for k, v in new_pages.items() if not k.startswith("@")}
-    index_digest = digest(
-        shared_digest,
-        *(ui[lang].digest for lang in ws.languages),
-        json.dumps(
-            sorted((k, v["title"], v["date"], v.get("draft")) for k, v in article_pages.items())
-        ),
-    )
-    old_index = old_pages.get(INDEX_KEY)
-    index_unchanged = old_index and old_index.get("digest") == index_digest
-    if index_unchanged and files_exist(out, old_index["files"]):
-        new_pages[INDEX_KEY] = old_index
-    else:
-        index_pages = pages.render_indexes(
-            ws,
-            settings,
-            env,
-            article_pages,
-            ui_catalogs,
+    def _ui_languages(self) -> dict[str, UiLanguage]:
+        """Each language's `ui` catalog and verdict (kept from the record when unchanged)."""
+        ws = self.ws
+        wanted = {(m.msgctxt, m.msgid) for m in ui_template(ws)}
+        wanted_digest = digest(repr(sorted(wanted, key=lambda k: (k[0] or "", k[1]))))
+        # Every language's ui strings are leak vocabulary for the others: one digest for all.
+        all_ui = digest(
+            self.shared_digest,
+            wanted_digest,
+            *(self.digests.of(ws.po_path(lang, UI_DOMAIN)) for lang in LANGUAGES),
         )
-        written: list[str] = []
-        for rel, (data, lang) in index_pages.items():
-            leaks = check_html(data.decode("utf-8"), lang, page=rel, allowed=allowed[lang])
-            if leaks:
-                report.leaks.extend(leaks)
+        old = self.old_pages.get(UI_KEY, {})
+        result: dict[str, UiLanguage] = {}
+        for lang in ws.languages:
+            if lang == UI_SOURCE_LANGUAGE:
+                result[lang] = UiLanguage(None, None, all_ui, [], [])
                 continue
-            written.append(rel)
-            if write_if_changed(out / rel, data):
-                report.rendered.append(rel)
-        gone = [rel for rel in (old_index or {}).get("files", []) if rel not in written]
-        report.removed.extend(_remove(out, gone))
-        # A leaking index page is tried again next time: its digest is not recorded.
-        new_pages[INDEX_KEY] = {
-            "digest": index_digest if len(written) == len(index_pages) else "",
-            "files": written,
-        }
-    if variants != old_variants or new_pages != old_pages or digests.changed:
-        save_state(ws, out, variants, new_pages, digests.table)
+            # derived variants: kk-Latn's ui catalog is kk's, transliterated
+            base = derived.catalog_language(lang)
+            link = escapes_workspace(ws, ws.po_path(base, UI_DOMAIN))
+            if link:  # a linked catalog is not read: the language waits until it is a file
+                problem = f"{shown_path(ws, ws.po_path(base, UI_DOMAIN))}: refused: {link}"
+                result[lang] = UiLanguage(None, Counts(), all_ui, [problem], [])
+                continue
+            own = ws.po_path(base, UI_DOMAIN)
+            found = try_read_catalog(own, ws.relative(own)) if own.is_file() else None
+            if isinstance(found, CatalogError):  # a broken ui catalog holds the language back
+                result[lang] = UiLanguage(None, Counts(), all_ui, [str(found)], [])
+                continue
+            catalog, origin = ui_catalog(ws, base)
+            catalog = derived.ui_catalog(ws, lang, catalog)
+            counts = count_states(catalog, wanted)
+            kept = old.get(lang)
+            if kept and kept.get("digest") == all_ui:
+                leaks = [Leak(**leak) for leak in kept["leaks"]]
+                result[lang] = UiLanguage(catalog, counts, all_ui, kept["problems"], leaks)
+                continue
+            problems, leaks = self._judge_ui(lang, catalog, origin, wanted)
+            result[lang] = UiLanguage(catalog, counts, all_ui, problems, leaks)
+        return result
 
-    for key in sorted(variants, key=lambda k: (k.split("/", 1)[1], k)):
-        lang, slug = key.split("/", 1)
-        v = variants[key]
-        verdict = Verdict(slug, lang, v["passed"], v["draft"], v.get("reason", ""))
-        verdict.article = Counts.from_dict(v["article"])
-        verdict.ui = Counts.from_dict(v["ui"])
-        report.verdicts.append(verdict)
-        lr = report.languages[lang]
-        if v["passed"]:
-            (lr.drafts if v["draft"] else lr.published).append(slug)
-        else:
-            lr.held[slug] = v.get("reason", "")
-    return report
+    def _judge_ui(
+        self,
+        lang: str,
+        catalog: Catalog,
+        origin: dict[tuple[str | None, str], str],
+        wanted: set[tuple[str | None, str]],
+    ) -> tuple[list[str], list[Leak]]:
+        from l10n_news.checks.formats import template_format_problems
+
+        ws = self.ws
+        shown = []
+        problems: list[str] = []
+        for key in sorted(wanted, key=lambda k: (k[0] or "", k[1])):
+            msg = catalog.get(key[1], key[0])
+            if msg is None or not msg.has_translation:
+                continue
+            shown_file = origin.get(key, UI_DOMAIN)
+            where = f"{shown_file}:{msg.lineno}" if msg.lineno else shown_file
+            for text in msg.strings:
+                for why in template_format_problems(msg.msgid, text) if text else ():
+                    problems.append(f"{where}: error: [template-format] {why}")
+            shown.append((msg, shown_file))
+        base = derived.catalog_language(lang)  # derived variants: kk's catalog is checked
+        if ws.po_path(base, UI_DOMAIN).is_file():
+            catalogs: dict[Path, Catalog] = {}
+
+            def catalog_at(path: Path) -> Catalog:
+                if path not in catalogs:
+                    catalogs[path] = ws.read_catalog(path) if path.is_file() else Catalog()
+                return catalogs[path]
+
+            problems += self.judge.errors(base, UI_DOMAIN, wanted, catalog_at)
+        refusals, leaks = self.judge.units(lang, shown)
+        problems += refusals  # the same rules as the check's: duplicates fold below
+        problems += [f"leak: {leak}" for leak in leaks]
+        return list(dict.fromkeys(problems)), leaks
+
+    def _indexes(
+        self,
+        env: Any,
+        ui: dict[str, UiLanguage],
+        new_pages: dict[str, Any],
+        writes: dict[str, bytes],
+    ) -> None:
+        """The index pages, the root and the sitemap, from the records; skipped when the
+        records and the shared inputs are what they were last time."""
+        ws = self.ws
+        article_pages = {k: v for k, v in new_pages.items() if not k.startswith("@")}
+        index_digest = digest(
+            self.shared_digest,
+            *(ui[lang].digest for lang in ws.languages),
+            json.dumps(
+                sorted((k, v["title"], v["date"], v.get("draft")) for k, v in article_pages.items())
+            ),
+        )
+        old_index = self.old_pages.get(INDEX_KEY)
+        if (
+            old_index
+            and old_index.get("digest") == index_digest
+            and files_exist(self.out, old_index["files"])
+        ):
+            new_pages[INDEX_KEY] = old_index
+            return
+        ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
+        index_pages = pages.render_indexes(ws, self.settings, env, article_pages, ui_catalogs)
+        for rel, (data, _lang) in index_pages.items():
+            writes[rel] = data
+        new_pages[INDEX_KEY] = {"digest": index_digest, "files": sorted(index_pages)}
+
+    def _write(self, writes: dict[str, bytes], new_pages: dict[str, Any]) -> None:
+        """Everything staged, then landed together; then what no longer belongs goes."""
+        with StagedWrites() as staged:
+            for rel, data in sorted(writes.items()):
+                if staged.write(self.out / rel, data):
+                    self.report.rendered.append(rel)
+        keep = {rel for record in new_pages.values() for rel in record.get("files", [])}
+        stale = {
+            rel
+            for record in self.old_pages.values()
+            for rel in record.get("files", [])
+            if rel not in keep
+        }
+        self.report.removed.extend(_remove(self.out, sorted(stale)))
+        self.report.removed.extend(self._remove_unlisted(new_pages))
+
+    def _remove_unlisted(self, new_pages: dict[str, Any]) -> list[str]:
+        """Pages in the folder that no record lists: a copied workspace, deleted records,
+        another --out. Only folders that hold a page of ours are touched."""
+        removed = []
+        published = {key for key in new_pages if not key.startswith("@")}
+        index_files = set(new_pages.get(INDEX_KEY, {}).get("files", []))
+        for lang in [*LANGUAGES, *DERIVED]:
+            folder = self.out / lang
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    key = f"{lang}/{entry.name}"
+                    if key in published or not entry.is_dir(follow_symlinks=False):
+                        continue
+                    if any(os.path.isfile(os.path.join(entry.path, f)) for f in PAGE_FILES):
+                        shutil.rmtree(entry.path)
+                        removed.append(key + "/")
+            front = f"{lang}/index.html"
+            if front not in index_files and (self.out / front).is_file():
+                removed.extend(_remove(self.out, [front]))
+        return removed
+
+    def _save(
+        self, variants: dict[str, Any], new_pages: dict[str, Any], ui: dict[str, UiLanguage]
+    ) -> None:
+        new_pages[UI_KEY] = {
+            lang: {
+                "digest": u.digest,
+                "problems": u.problems,
+                "leaks": [leak.as_dict() for leak in u.leaks],
+            }
+            for lang, u in ui.items()
+            if u.catalog is not None
+        }
+        changed = variants != self.old_variants or new_pages != self.old_pages
+        if changed or self.digests.changed:
+            save_state(self.ws, self.out, variants, new_pages, self.digests.table)
+
+    def _summarise(self, variants: dict[str, Any]) -> None:
+        report = self.report
+        leaks: list[Leak] = []
+        keys = sorted((key.split("/", 1)[::-1], key) for key in variants)
+        for (slug, lang), key in keys:
+            v = variants[key]
+            verdict = Verdict(slug, lang, v["passed"], v["draft"], v.get("reason", ""))
+            verdict.article = Counts.from_dict(v["article"])
+            verdict.ui = Counts.from_dict(v["ui"])
+            report.verdicts.append(verdict)
+            lr = report.languages[lang]
+            if v["passed"]:
+                (lr.drafts if v["draft"] else lr.published).append(slug)
+            else:
+                lr.held[slug] = v.get("reason", "")
+                if v.get("problems"):
+                    report.problems[key] = v["problems"]
+                leaks += [Leak(**leak) for leak in v.get("leaks", [])]
+        report.leaks = group_leaks(leaks)
 
 
 def _remove(out: Path, files: list[str]) -> list[str]:
@@ -245,83 +431,11 @@ def _remove(out: Path, files: list[str]) -> list[str]:
     return removed
 
 
-def _ui_languages(
-    ws: Workspace, settings: PublishSettings, allow_drafts: bool
-) -> dict[str, _UiLanguage]:
-    """Each language's `ui` catalog (None for the UI's own language) and its counts."""
-    wanted = {(m.msgctxt, m.msgid) for m in ui_template(ws)}
-    wanted_digest = digest(repr(sorted(wanted, key=lambda k: (k[0] or "", k[1]))))
-    result: dict[str, _UiLanguage] = {}
-    for lang in ws.languages:
-        if lang == UI_SOURCE_LANGUAGE:
-            result[lang] = _UiLanguage(None, None, wanted_digest)
-            continue
-        # derived variants: kk-Latn's ui catalog is kk's, transliterated
-        path = ws.po_path(derived.catalog_language(lang), UI_DOMAIN)
-        # A broken ui catalog counts as an empty one: the language's pages are held back.
-        found = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
-        catalog = found if isinstance(found, Catalog) else Catalog({"Language": lang})
-        catalog = derived.ui_catalog(ws, lang, catalog)
-        for msg in catalog:
-            if (msg.msgctxt, msg.msgid) in wanted and msg.has_translation:
-                check_translation(msg, ws.relative(path))
-        result[lang] = _UiLanguage(
-            catalog, count_states(catalog, wanted), digest(wanted_digest, file_digest(path))
-        )
-    return result
-
-
-def _judge_variant(
-    ws: Workspace,
-    settings: PublishSettings,
-    inputs: SlugInputs,
-    lang: str,
-    ui: _UiLanguage,
-    allow_drafts: bool,
-) -> dict[str, Any]:
-    article = inputs.article
-    slug = inputs.slug
-    is_source = article.lang == lang
-    article_counts: Counts | None = Counts()
-    if not is_source:
-        catalog = inputs.catalog(lang)
-        article_counts = count_states(catalog, inputs.wanted) if catalog is not None else None
-    verdict = judge(
-        ws,
-        slug,
-        lang,
-        is_source=is_source,
-        article_counts=article_counts,
-        ui_counts=ui.counts,
-        threshold=settings.threshold,
-        allow_drafts=allow_drafts,
-    )
-    return {
-        "passed": verdict.passed,
-        "draft": verdict.draft,
-        "reason": inputs.problems.get(lang, verdict.reason),  # a broken catalog says so
-        "source_lang": article.lang,
-        "article": verdict.article.as_dict(),
-        "ui": verdict.ui.as_dict(),
-    }
-
-
-def _allowed_words(
-    ws: Workspace, settings: PublishSettings, ui: Catalog | None, lang: str
-) -> set[str]:
-    """Words that may stand in another script on a `lang` page."""
-    allowed = set(settings.allowed_words) | glossary_names(ws, lang)
-    if ui is not None:
-        # A reviewed translation of a brand name is the translator's word that it stays as is.
-        allowed.update(m.msgstr for m in ui if m.msgctxt == "brand" and m.translated)
-    get_language(lang)
-    return allowed
-
-
-def raise_on_leaks(report: PublishReport) -> None:
-    """For callers that treat a leak as a failure (the CLI, `run`)."""
-    if report.leaks:
+def raise_on_problems(report: PublishReport) -> None:
+    """For callers that treat a held-back problem as a failure."""
+    if report.problems:
+        key, problems = next(iter(report.problems.items()))
         raise PublishError(
-            f"{len(report.leaks)} leak(s) of the wrong language; first: {report.leaks[0]}",
+            f"{len(report.problems)} variant(s) held back; first: {key}: {held_reason(problems)}",
             path=report.out,
         )

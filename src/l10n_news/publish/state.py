@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +43,16 @@ class FileDigests:
         self.table = dict(table)  # path -> [mtime_ns, size, digest]
         self.changed = False
 
-    def of(self, path: Path) -> str:
+    def of(self, path: Path | str) -> str:
+        key = os.fspath(path)  # strings: a rerun asks for thousands of these
         try:
-            stat = path.stat()
-        except FileNotFoundError:
+            stat = os.stat(key)
+        except (FileNotFoundError, NotADirectoryError):
             return "absent"
-        key = str(path)
         known = self.table.get(key)
         if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
             return known[2]
-        value = file_digest(path)
+        value = file_digest(Path(key))
         self.table[key] = [stat.st_mtime_ns, stat.st_size, value]
         self.changed = True
         return value

@@ -1,7 +1,9 @@
 """The site's chrome as a gettext domain: `ui.pot` from the theme, and its translations.
 
 The UI's msgids are English (the theme is written in English), so an English page needs no
-catalog; every other language needs a reviewed `locales/<lang>/LC_MESSAGES/ui.po`.
+catalog. The theme ships reviewed Russian and Kazakh translations of its own strings
+(`theme/locale/<lang>/ui.po`), so a new workspace publishes at once; a workspace's
+`locales/<lang>/LC_MESSAGES/ui.po` is laid over them: its translations win, entry by entry.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 import gettext
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from babel.messages.extract import extract
@@ -111,6 +114,51 @@ def ui_template(ws: Workspace) -> Catalog:
     return catalog
 
 
+THEME_LOCALE_DIR = THEME_DIR / "locale"
+
+
+def theme_catalog_path(lang: str) -> Path:
+    return THEME_LOCALE_DIR / lang / f"{UI_DOMAIN}.po"
+
+
+@cache
+def theme_ui_catalog(lang: str) -> Catalog | None:
+    from l10n_news.catalogs.pofile import read_po
+
+    path = theme_catalog_path(lang)
+    return read_po(path, path=f"theme/locale/{lang}/{UI_DOMAIN}.po") if path.is_file() else None
+
+
+def ui_catalog(ws: Workspace, lang: str) -> tuple[Catalog, dict[tuple[str | None, str], str]]:
+    """The `ui` catalog a `lang` page uses, and the file each of its entries comes from.
+
+    The theme's translations, with the workspace's over them: a workspace entry overrides the
+    theme's when it has a translation (reviewed or not); an empty one, as `update` makes for
+    every new msgid, leaves the theme's in place.
+    """
+    path = ws.po_path(lang, UI_DOMAIN)
+    own = ws.read_catalog(path) if path.is_file() else None
+    theme = theme_ui_catalog(lang)
+    header = own.header if own is not None else theme.header if theme is not None else {}
+    merged = Catalog(dict(header) or {"Language": lang})
+    origin: dict[tuple[str | None, str], str] = {}
+    for catalog, shown in (
+        (own, ws.relative(path)),
+        (theme, f"theme/locale/{lang}/{UI_DOMAIN}.po"),
+    ):
+        for msg in catalog or ():
+            key = (msg.msgctxt, msg.msgid)
+            if key not in origin and (msg.has_translation or catalog is theme):
+                origin[key] = shown
+                merged.add(msg)
+    if own is not None:
+        for msg in own:  # untranslated entries the theme does not have either
+            if (msg.msgctxt, msg.msgid) not in origin:
+                origin[(msg.msgctxt, msg.msgid)] = ws.relative(path)
+                merged.add(msg)
+    return merged, origin
+
+
 def _english_plural(n: int) -> int:
     return 0 if n == 1 else 1
 
@@ -163,9 +211,14 @@ def ui_strings(catalog: Catalog | None, *, allow_drafts: bool = False) -> UiStri
     """Callables for one language; `None` means the UI's own language (msgids shown as they are)."""
     if catalog is None:
         return UiStrings({}, identity=True)
+    from l10n_news.checks.formats import template_format_problems
+
     table: dict[tuple[str | None, str], list[str]] = {}
     for msg in catalog:
         if not msg.has_translation or (msg.fuzzy and not allow_drafts):
+            continue
+        # A string Jinja cannot format safely is missing: the page is not rendered with it.
+        if any(template_format_problems(msg.msgid, text) for text in msg.strings if text):
             continue
         table[(msg.msgctxt, msg.msgid)] = msg.strings
     return UiStrings(table, plural_index=_plural_function(catalog))

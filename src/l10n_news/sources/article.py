@@ -10,11 +10,13 @@ from typing import Any
 
 import yaml
 
+from l10n_news.config import is_time_zone
 from l10n_news.errors import SourceError
 from l10n_news.fileio import read_text
 from l10n_news.languages import LANGUAGES
 
 REQUIRED = ("title", "lang", "date")
+_SHIFTABLE = range(2, 9998)  # years whose dates every time zone can show
 # libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,7 +88,7 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
         return SourceError(message, path=path, line=key_lines.get(key, 2))
 
     lang = meta["lang"]
-    if lang not in LANGUAGES:
+    if not isinstance(lang, str) or lang not in LANGUAGES:
         raise fail("lang", f"unknown language code {lang!r} (known: {', '.join(LANGUAGES)})")
     date_only = _is_date_only(meta["date"])
     date = _noon_utc(meta["date"], fail) if date_only else _parse_date(meta["date"], fail)
@@ -103,7 +105,7 @@ def parse_article(text: str, slug: str, *, path: Path | None = None) -> Article:
             raise fail(key, f"{key} must be text")
     images = _images(meta, key_lines, lines, end, fail)
     time_zone = meta.get("time_zone")
-    if time_zone is not None and not isinstance(time_zone, str):
+    if time_zone is not None and not (isinstance(time_zone, str) and is_time_zone(time_zone)):
         raise fail("time_zone", "time_zone must be an IANA name such as Asia/Almaty")
     return Article(
         slug=slug,
@@ -160,6 +162,9 @@ def _parse_date(value: Any, fail) -> dt.datetime:
         )
     if date.tzinfo is None:
         raise fail("date", "date needs a UTC offset, e.g. 2013-02-19T19:05:00+06:00")
+    if not _SHIFTABLE.start <= date.year <= _SHIFTABLE.stop:
+        # Shown in any time zone, a date at the edge of year 1 or 9999 would overflow.
+        raise fail("date", f"date {date.isoformat()} is out of range (years 2 to 9998)")
     return date
 
 
