@@ -1,22 +1,24 @@
-"""Time `publish` on the synthetic archive, beside translate-toolkit's po2html on the same catalogs.
+"""`l10n-news publish` against Translate Toolkit's po2html, per page, on the same articles.
 
-Steps, all in one run and on the same files:
-  1. generate the archive (bench/gen_archive.py): N English articles, reviewed ru and kk catalogs;
-  2. ours, cold: `publish_workspace` renders every variant (N x 3 pages) in a fresh process
-     that reports its own time and peak memory (ru_maxrss);
-  3. ours again with nothing changed: the rerun must take under a second;
-  4. po2html: for each target language, every article's catalog applied to its published
-     English page as the HTML template (the nearest like-for-like job po2html can do: it
-     fills an HTML template, it has no theme, gate, dates or leak check), timed with its peak
-     memory the same way.
+Both sides start cold from the same archive (bench/gen_archive.py: N English articles with
+reviewed Russian and Kazakh catalogs) and are timed as whole processes, repetitions
+interleaved:
+- ours: `l10n-news publish`, which renders every variant (en, ru, kk: 3N article pages, plus
+  the index pages and feeds) with the review gate, the safety checks and the leak check;
+- po2html: for ru and kk, each article's catalog applied to its published English page as
+  the HTML template (2N pages): the nearest job po2html does. It has no theme, gate, dates or
+  leak check, so it does less work per page than ours.
+The comparison is per article page. The floor reads the inputs (articles, catalogs, theme)
+and writes outputs of the sizes ours wrote, without and with a file-system sync.
 
-Usage: python bench/bench_publish.py [--n 2000]
+Target (exit 1 when missed): ours per page / po2html per page < 1.
+
+Usage: python bench/bench_publish.py [--n 200] [--repeat 3] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -25,93 +27,112 @@ import time
 from pathlib import Path
 
 from gen_archive import generate_archive
+from harness import (
+    BIN,
+    Contender,
+    Target,
+    files_under,
+    floor_contenders,
+    measure,
+    print_pairs,
+    print_table,
+    python_version_of,
+    verdict,
+    versions,
+    write_manifest,
+)
+from l10n_news.publish.ui import THEME_DIR
 
-# Run in a fresh interpreter: prints {"seconds": ..., "maxrss_kib": ...} as its last line.
-_OURS = """
-import json, resource, sys, time
-from l10n_news.publish import publish_workspace
-from l10n_news.workspace import Workspace
-started = time.perf_counter()
-report = publish_workspace(Workspace.load(sys.argv[1]))
-seconds = time.perf_counter() - started
-published = sum(len(r.published) for r in report.languages.values())
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "maxrss_kib": rss, "published": published,
-                  "rendered": len(report.rendered), "leaks": len(report.leaks)}))
-"""
-
-# po2html in the same way: the converter's own main(), timed inside the process.
-_PO2HTML = """
-import json, resource, sys, time
-from translate.convert import po2html
-started = time.perf_counter()
-try:
-    po2html.main(sys.argv[1:] + ["--progress=none", "--errorlevel=none"])
-except SystemExit:
-    pass
-seconds = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "maxrss_kib": rss}))
-"""
+TARGETS = ("ru", "kk")
+L10N = str(BIN / "l10n-news")
 
 
-def _run(script: str, *args: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def po2html_inputs(reference: Path, snapshot: Path) -> None:
+    """po2html wants INPUT/<name>.po beside TEMPLATE/<name>.html: lay the archive out so."""
+    templates = snapshot / "po2html" / "templates"
+    templates.mkdir(parents=True)
+    for page in sorted((reference / "site" / "en").glob("*/index.html")):
+        shutil.copyfile(page, templates / f"{page.parent.name}.html")
+    for lang in TARGETS:
+        inputs = snapshot / "po2html" / f"po-{lang}"
+        inputs.mkdir()
+        (snapshot / "po2html" / f"out-{lang}").mkdir()
+        for page in templates.glob("*.html"):
+            po = snapshot / "locales" / lang / "LC_MESSAGES" / f"{page.stem}.po"
+            shutil.copyfile(po, inputs / f"{page.stem}.po")
 
 
-def _po2html_inputs(ws: Path, work: Path, lang: str) -> tuple[Path, Path]:
-    """po2html wants input/<name>.po beside template/<name>.html: lay the archive out so."""
-    inputs, templates = work / f"po-{lang}", work / "templates"
-    inputs.mkdir(parents=True)
-    templates.mkdir(exist_ok=True)
-    for page in sorted((ws / "site" / "en").glob("*/index.html")):
-        slug = page.parent.name
-        if not (templates / f"{slug}.html").exists():
-            shutil.copyfile(page, templates / f"{slug}.html")
-        po = ws / "locales" / lang / "LC_MESSAGES" / f"{slug}.po"
-        if po.is_file():
-            shutil.copyfile(po, inputs / f"{slug}.po")
-    return inputs, templates
+def po2html_commands(live: Path) -> list[list[str]]:
+    return [
+        [str(BIN / "po2html"), "--progress=none", "--errorlevel=none",
+         "-i", str(live / "po2html" / f"po-{lang}"), "-t", str(live / "po2html" / "templates"),
+         "-o", str(live / "po2html" / f"out-{lang}")]
+        for lang in TARGETS
+    ]
+
+
+def restorer(snapshot: Path, live: Path, *, hardlinks: bool):
+    def restore() -> None:
+        shutil.rmtree(live, ignore_errors=True)
+        subprocess.run(["cp", "-al" if hardlinks else "-a", str(snapshot), str(live)], check=True)
+
+    return restore
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
+    parser.add_argument("--n", type=int, default=200, help="articles (default 200)")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-publish-") as tmp:
-        ws = Path(tmp) / "ws"
-        started = time.perf_counter()
-        generate_archive(ws, args.n, jobs=2)
-        print(f"archive: {args.n} articles in {time.perf_counter() - started:.1f} s")
+    versions({
+        "l10n-news": [L10N, "--version"],
+        "Translate Toolkit": python_version_of("translate-toolkit"),
+    })
+    work = args.keep or Path(tempfile.mkdtemp(prefix="l10n-bench-publish-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        return run(work, args)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
-        cold = _run(_OURS, str(ws))
-        rerun = _run(_OURS, str(ws))
-        print(
-            f"ours, cold:     {cold['seconds']:7.2f} s  peak {cold['maxrss_kib'] / 1024:6.0f} MiB"
-            f"  ({cold['published']:.0f} variants published, {cold['rendered']:.0f} files,"
-            f" {cold['leaks']:.0f} leaks)"
-        )
-        print(
-            f"ours, rerun:    {rerun['seconds']:7.2f} s  peak {rerun['maxrss_kib'] / 1024:6.0f} MiB"
-            f"  ({rerun['rendered']:.0f} files written)"
-        )
 
-        work = Path(tmp) / "po2html"
-        total, peak = 0.0, 0.0
-        for lang in ("ru", "kk"):
-            inputs, templates = _po2html_inputs(ws, work, lang)
-            out = work / f"out-{lang}"
-            result = _run(_PO2HTML, "-i", str(inputs), "-t", str(templates), "-o", str(out))
-            total += result["seconds"]
-            peak = max(peak, result["maxrss_kib"])
-        pages = sum(1 for _ in work.glob("out-*/*.html"))
-        print(f"po2html (ru+kk): {total:6.2f} s  peak {peak / 1024:6.0f} MiB  ({pages} pages)")
-        verdict = "OK" if rerun["seconds"] < 1.0 else "TOO SLOW"
-        print(f"rerun with nothing changed under 1 s: {verdict}")
-    return 0
+def run(work: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    snapshot, reference, live = work / "snapshot", work / "reference", work / "live"
+    generate_archive(snapshot, args.n, jobs=1)
+    shutil.copytree(snapshot, reference, symlinks=True)
+    subprocess.run([L10N, "-C", str(reference), "publish"], check=True,
+                   stdout=subprocess.DEVNULL)
+    po2html_inputs(reference, snapshot)
+    our_pages = len(list((reference / "site").glob("*/*/index.html")))
+    print(f"archive: {args.n} articles; ours publishes {our_pages} article pages, po2html "
+          f"{len(TARGETS) * args.n}; set up in {time.perf_counter() - started:.0f} s")
+
+    inputs = (files_under(snapshot / "articles") + files_under(THEME_DIR)
+              + [p for p in files_under(snapshot / "locales", (".po",))])
+    outputs = files_under(reference / "site")
+    manifest = work / "floor.json"
+    write_manifest(manifest, inputs, [(p, p.stat().st_size) for p in outputs])
+
+    contenders = [
+        Contender("ours publish", [[L10N, "-C", str(live), "publish"]],
+                  prepare=restorer(snapshot, live, hardlinks=True), units=our_pages),
+        Contender("po2html (ru+kk)", po2html_commands(live),
+                  prepare=restorer(snapshot, live, hardlinks=False),
+                  units=len(TARGETS) * args.n),
+        *floor_contenders("publish", manifest, work / "scratch", units=our_pages),
+    ]
+    results = measure(contenders, args.repeat)
+    print_table(results, ("publish floor", "publish floor+sync"))
+    for result in results.values():
+        print(f"  {result.name:<28} {result.median / result.units * 1000:7.2f} ms per page "
+              f"(median, {result.units} pages)")
+    print_pairs(results, [("ours publish", "po2html (ru+kk)")])
+    return verdict(results, [
+        Target("publish per page vs po2html", "ours publish", 0.999, "po2html (ru+kk)"),
+    ])
 
 
 if __name__ == "__main__":

@@ -95,3 +95,97 @@ def test_interrupted_staged_writes_keep_what_is_finished(tmp_path):
         raise KeyboardInterrupt
     assert a.read_bytes() == b"finished"
     assert os.listdir(tmp_path) == ["a.po"]
+
+
+def _files_under(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_staged_temp_files_wait_in_the_staging_folder_not_beside_their_targets(tmp_path):
+    from l10n_news.fileio import StagedWrites
+
+    lock = tmp_path / ".l10n-news" / "lock"
+    page = tmp_path / "site" / "en" / "story" / "index.html"
+    with workspace_lock(lock), StagedWrites() as staged:
+        staged.write(page, b"<p>new</p>")
+        staged.write(tmp_path / "locales" / "kk.po", b"msgid ...")
+        assert _files_under(tmp_path / "site") == []
+        assert not (tmp_path / "locales" / "kk.po").exists()
+        assert len(_files_under(tmp_path / ".l10n-news" / "tmp")) == 2
+    assert _files_under(tmp_path / "site") == ["en/story/index.html"]
+    assert _files_under(tmp_path / ".l10n-news" / "tmp") == []
+    # A single atomic write under the lock stages there too.
+    with workspace_lock(lock):
+        atomic_write_bytes(page, b"<p>newer</p>")
+    assert page.read_bytes() == b"<p>newer</p>"
+    assert _files_under(tmp_path / "site") == ["en/story/index.html"]
+
+
+def test_a_batch_costs_one_sync_and_one_fsync_per_folder(tmp_path, monkeypatch):
+    from l10n_news import fileio
+
+    syncs, fsyncs = [], []
+    real_fsync = os.fsync
+    monkeypatch.setattr(fileio, "sync_file_systems", lambda folders: syncs.append(set(folders)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd)))
+    with workspace_lock(tmp_path / ".l10n-news" / "lock"), fileio.StagedWrites() as staged:
+        for lang in ("ru", "kk", "en"):
+            for n in range(20):
+                staged.write(tmp_path / "locales" / lang / f"story-{n}.po", f"{lang} {n}".encode())
+        assert not syncs and not fsyncs, "nothing is flushed before the commit"
+    assert len(syncs) == 1
+    assert len(fsyncs) == 3, "one fsync per target folder, none per file"
+    assert (tmp_path / "locales" / "kk" / "story-7.po").read_bytes() == b"kk 7"
+
+
+def test_a_failed_sync_lands_nothing(tmp_path, monkeypatch):
+    from l10n_news import fileio
+
+    target = tmp_path / "a.po"
+    target.write_bytes(b"old")
+
+    def failing(folders):
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(fileio, "sync_file_systems", failing)
+    with (
+        pytest.raises(OSError),
+        workspace_lock(tmp_path / ".l10n-news" / "lock"),
+        fileio.StagedWrites() as staged,
+    ):
+        staged.write(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert _files_under(tmp_path) == [".l10n-news/lock", "a.po"]
+
+
+_KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from l10n_news.fileio import StagedWrites, workspace_lock
+root = Path(sys.argv[1])
+with workspace_lock(root / ".l10n-news" / "lock"), StagedWrites() as staged:
+    for n in range(40):
+        staged.write(root / "site" / "en" / f"story-{n}" / "index.html", b"<p>page</p>")
+    print("staged", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_the_next_command_removes_the_temp_files_of_a_killed_run(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "staged"
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(10)
+    staging = tmp_path / ".l10n-news" / "tmp"
+    assert len(_files_under(staging)) == 40
+    assert _files_under(tmp_path / "site") == [], "no temp file where a deploy would take it"
+    with workspace_lock(tmp_path / ".l10n-news" / "lock"):
+        assert _files_under(staging) == []

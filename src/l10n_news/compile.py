@@ -109,6 +109,22 @@ def _compile_one(
     return True
 
 
+def stage_mo(staged: StagedWrites, po: Path, catalog: Catalog, use_fuzzy: bool, shown: str) -> bool:
+    """Stage the .mo of a catalog already in memory (`run` compiles what `update` merged,
+    without reading the .po again). False when msgfmt would refuse it: `compile` reports it."""
+    try:
+        validate_for_compile(catalog, shown)
+    except CatalogError:
+        return False
+    staged.write(po.with_suffix(".mo"), write_mo(catalog, use_fuzzy=use_fuzzy))
+    return True
+
+
+def remember_compiled(state: RunState, key: str, po: Path, use_fuzzy: bool) -> None:
+    """The record `compile` keeps of a .mo made from `po` (once both files have landed)."""
+    state.remember("compile", key, {"po": po, "mo": po.with_suffix(".mo")}, {"fuzzy": use_fuzzy})
+
+
 def compile_workspace(
     ws: Workspace, *, use_fuzzy: bool = False, progress: Progress | None = None
 ) -> CompileReport:
@@ -134,6 +150,6 @@ def compile_workspace(
                 if progress:
                     progress(n, len(paths))
         for key, po in done:
-            state.remember("compile", key, {"po": po, "mo": po.with_suffix(".mo")}, settings)
+            remember_compiled(state, key, po, use_fuzzy)
         state.save()
     return report

@@ -5,25 +5,48 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from l10n_news.errors import L10nError, LockError
 
+# Staging folders of the workspaces whose lock this process holds (lock path -> folder).
+# A temp file goes there, never beside its target, so a killed run leaves nothing in site/
+# or locales/ for a deploy or a VCS to pick up; the next command to take the lock empties it.
+_staging: dict[str, tuple[Path, int]] = {}  # lock path -> (folder, its device)
+STAGING_NAME = "tmp"  # beside the lock file, inside .l10n-news/
 
-def _write_temp(path: Path, data: bytes) -> str:
-    """Write and fsync `data` under a temporary name beside `path`; return that name."""
+
+def _device(folder: Path) -> int:
+    return os.stat(folder).st_dev
+
+
+def _temp_folder(path: Path) -> Path:
+    """Where the temp file of `path` is written: a staging folder on the same file system
+    (a rename cannot cross file systems), else the target's own folder."""
+    device = _device(path.parent)
+    for folder, folder_device in list(_staging.values()):
+        if folder_device == device:
+            return folder
+    return path.parent
+
+
+def _write_temp(path: Path, data: bytes, *, sync: bool = True) -> str:
+    """Write `data` to a temp file for `path` (fsynced when `sync`); return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=_temp_folder(path))
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
         # Keep the permissions a translator or the VCS gave the file.
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
     except BaseException:
@@ -41,7 +64,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
+    """Write `data` to a temp file, fsync it, then rename it over `path`."""
     tmp = _write_temp(path, data)
     try:
         os.replace(tmp, path)
@@ -67,10 +90,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 class StagedWrites:
     """Writes that land all together or not at all.
 
-    Each file is written and fsynced beside its target under a temporary name; `commit()`
-    renames them into place, `abort()` removes them. A stage that meets bad input halfway
-    aborts, so the bad input changes nothing, while memory stays one file at a time; one that
-    is interrupted (Ctrl-C) commits what it finished.
+    Each file is first written under a temporary name (in the workspace's staging folder);
+    `commit()` makes all of them durable with one file-system sync, renames them into place
+    and fsyncs each target folder once, so durability costs once per batch, not per file.
+    `abort()` removes them. A stage that meets bad input halfway aborts, so the bad input
+    changes nothing, while memory stays one file at a time; one that is interrupted (Ctrl-C)
+    commits what it finished.
     """
 
     def __init__(self) -> None:
@@ -90,7 +115,7 @@ class StagedWrites:
         """Stage `data` for `path` unless the file already holds exactly it. True if staged."""
         if _same_bytes(path, data):
             return False
-        tmp = _write_temp(path, data)
+        tmp = _write_temp(path, data, sync=False)
         old = self._staged.pop(path, None)
         if old is not None:
             with contextlib.suppress(FileNotFoundError):
@@ -99,6 +124,13 @@ class StagedWrites:
         return True
 
     def commit(self) -> None:
+        if not self._staged:
+            return
+        try:
+            sync_file_systems({os.path.dirname(tmp) for tmp in self._staged.values()})
+        except BaseException:
+            self.abort()
+            raise
         folders = set()
         for path, tmp in self._staged.items():
             os.replace(tmp, path)
@@ -114,6 +146,44 @@ class StagedWrites:
         self._staged.clear()
 
 
+@functools.cache
+def _syncfs() -> Callable[[int], None] | None:
+    """Linux's syncfs(2), which flushes one file system (sync(2) flushes every one)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only when a batch is committed: start-up stays light
+
+    try:
+        libc_syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+    def syncfs(fd: int) -> None:
+        if libc_syncfs(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, f"syncfs: {os.strerror(code)}")
+
+    return syncfs
+
+
+def sync_file_systems(folders: Iterable[str | Path]) -> None:
+    """Make everything written under `folders` durable: one syncfs per file system."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        os.sync()
+        return
+    seen: set[int] = set()
+    for folder in folders:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            device = os.fstat(fd).st_dev
+            if device not in seen:
+                seen.add(device)
+                syncfs(fd)
+        finally:
+            os.close(fd)
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -125,6 +195,25 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def clear_staging(folder: Path) -> int:
+    """Remove the temp files a killed run left in a staging folder. Returns how many.
+
+    Called with the workspace lock held: every writer stages only under that lock, so
+    whatever is there belongs to a run that is gone.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if entry.is_file(follow_symlinks=False) or entry.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
 
 
 def read_text(path: Path) -> str:
@@ -190,9 +279,14 @@ def workspace_lock(lock_path: Path, *, wait: float = 10.0) -> Iterator[None]:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         held[key] = 1
+        staging = lock_path.parent / STAGING_NAME
+        clear_staging(staging)
+        staging.mkdir(exist_ok=True)
+        _staging[key] = (staging, _device(staging))
         try:
             yield
         finally:
+            _staging.pop(key, None)
             del held[key]
     finally:
         with contextlib.suppress(OSError):

@@ -20,7 +20,8 @@ from l10n_news.errors import CatalogError
 from l10n_news.extract import ExtractReport, extract_workspace
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.site import PublishReport
-from l10n_news.translate import TranslateReport, translate_workspace
+from l10n_news.state import RunState
+from l10n_news.translate import TranslateReport, TranslateSettings, translate_workspace
 from l10n_news.update import UpdateSummary, update_workspace
 from l10n_news.workspace import Workspace
 
@@ -84,11 +85,13 @@ def run_pipeline(
         starting("extract")
         extracted = extract_workspace(ws)
         starting("update")
-        updated = update_workspace(ws)
+        # What update merges is compiled from memory; compile then skips it (unless
+        # translate changed the catalog in between).
+        updated = update_workspace(ws, compile_fuzzy=allow_drafts)
         translated = None
         if translate:
             starting("translate")
-            translated = translate_workspace(ws, engine=engine)
+            translated = translate_changed(ws, engine=engine)
         starting("check")
         # A catalog whose cached findings still hold reads: only the others are tried.
         kept = FindingsCache(ws)
@@ -106,6 +109,31 @@ def run_pipeline(
     summary.broken = list(broken.values())
     summary.languages = _per_language(ws, summary)
     return summary
+
+
+def translate_changed(ws: Workspace, *, engine: str | None = None) -> TranslateReport:
+    """translate_workspace over the catalogs that changed since a run left them with nothing
+    to translate: a rerun reads no catalog it has no reason to."""
+    state = RunState(ws.state_dir / "state.json")
+    # A catalog in its domain's own source language has nothing to translate; recording it
+    # as such is harmless, and sparing the template reads keeps the rerun fast.
+    targets = [
+        (f"{lang}/{domain}", domain, {"po": path}) for lang, domain, path in ws.catalog_paths()
+    ]
+    stale = sorted(
+        {domain for key, domain, files in targets if not state.unchanged("translate", key, files)}
+    )
+    if not stale:
+        chain = [engine] if engine else TranslateSettings.from_workspace(ws).engines
+        return TranslateReport(engines=chain)
+    report = translate_workspace(ws, engine=engine, domains=stale)
+    if report.ok and not report.problems:
+        # Every entry of these catalogs now has a translation or a draft.
+        for key, domain, files in targets:
+            if domain in stale:
+                state.remember("translate", key, files)
+        state.save()
+    return report
 
 
 def _per_language(ws: Workspace, summary: RunSummary) -> dict[str, dict[str, Any]]:

@@ -30,7 +30,7 @@ def _digest(path: Path) -> str:
 
 
 def signature(path: Path) -> str:
-    """"mtime_ns:size:inode" (plus ":hash" while racy), or "-" when the file is missing."""
+    """ "mtime_ns:size:inode" (plus ":hash" while racy), or "-" when the file is missing."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -64,17 +64,43 @@ def _settings_json(items: tuple[tuple[str, Any], ...]) -> str:
     return json.dumps(dict(items), sort_keys=True, separators=(",", ":"))
 
 
+# The records last read or written by this process, by path, with the file's stat: the
+# stages of one `run` share them instead of parsing the same JSON once per stage.
+_loaded: dict[str, tuple[tuple[int, int, int], dict[str, dict[str, str]]]] = {}
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _load(path: Path) -> dict[str, dict[str, str]]:
+    key = _stat_key(path)
+    cached = _loaded.get(str(path))
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]
+    data: dict[str, dict[str, str]] = {}
+    try:
+        loaded = json.loads(path.read_text("utf-8"))
+        if isinstance(loaded, dict):
+            data = loaded
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        pass
+    if key is not None:
+        _loaded[str(path)] = (key, data)
+    return data
+
+
 class RunState:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.data: dict[str, dict[str, str]] = {}
+        # Shared with other RunStates of this file in this process: a record is only ever
+        # made after its files landed, so one stage's unsaved records are still true.
+        self.data = _load(path)
         self.dirty = False
-        try:
-            loaded = json.loads(path.read_text("utf-8"))
-            if isinstance(loaded, dict):
-                self.data = loaded
-        except (FileNotFoundError, ValueError, UnicodeDecodeError):
-            pass
 
     def unchanged(
         self, stage: str, key: str, files: dict[str, Path], settings: dict[str, Any] | None = None
@@ -109,3 +135,6 @@ class RunState:
             text = json.dumps(self.data, sort_keys=True, separators=(",", ":"))
             atomic_write_text(self.path, text)
             self.dirty = False
+            key = _stat_key(self.path)
+            if key is not None:
+                _loaded[str(self.path)] = (key, self.data)

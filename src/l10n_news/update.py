@@ -10,6 +10,7 @@ from pathlib import Path
 from l10n_news import __version__
 from l10n_news.catalogs import Catalog, UpdateReport, read_po
 from l10n_news.catalogs.pofile import dump_po
+from l10n_news.compile import remember_compiled, stage_mo
 from l10n_news.errors import CatalogError
 from l10n_news.fileio import StagedWrites
 from l10n_news.languages import get_language, refuse_derived
@@ -79,9 +80,16 @@ def fix_header(catalog: Catalog, lang: str, project: str) -> None:
 
 
 def update_catalog(
-    ws: Workspace, lang: str, domain: str, template: Catalog, staged: StagedWrites | None = None
+    ws: Workspace,
+    lang: str,
+    domain: str,
+    template: Catalog,
+    staged: StagedWrites | None = None,
+    then: Callable[[Path, Catalog], None] | None = None,
 ) -> tuple[bool, bool, UpdateReport]:
-    """Merge one template into one catalog. Returns (created, written, report)."""
+    """Merge one template into one catalog. Returns (created, written, report).
+
+    `then(path, catalog)` is told the merged catalog while it is still in memory."""
     path = ws.po_path(lang, domain)
     created = not path.exists()
     catalog = new_catalog(ws, lang, template) if created else ws.read_catalog(path)
@@ -91,6 +99,8 @@ def update_catalog(
         written = ws.write_catalog(path, catalog)
     else:
         written = staged.write(path, dump_po(catalog))
+    if then is not None:
+        then(path, catalog)
     return created, written, report
 
 
@@ -104,11 +114,14 @@ def update_workspace(
     langs: list[str] | None = None,
     domains: list[str] | None = None,
     progress: Progress | None = None,
+    compile_fuzzy: bool | None = None,
 ) -> UpdateSummary:
     """Merge every template into the catalogs of every target language, creating missing ones.
 
     All catalogs land together. A template or catalog that cannot be read is left as it is
-    and listed in `problems`; the others are updated.
+    and listed in `problems`; the others are updated. With `compile_fuzzy` (True or False:
+    whether drafts go into the .mo), each merged catalog is also compiled from memory, as
+    `compile` would, so `run` does not read it again.
     """
     for lang in langs or []:
         refuse_derived(ws.check_language(lang))  # kk-Latn has no catalogs: it is made from kk
@@ -124,7 +137,15 @@ def update_workspace(
     state = RunState(ws.state_dir / "state.json")
     with ws.lock():
         done: list[tuple[str, str]] = []  # (lang, domain): records made after the files land
+        compiled: list[tuple[str, Path]] = []
         with StagedWrites() as staged:
+
+            def compile_merged(path: Path, catalog: Catalog) -> None:
+                if compile_fuzzy is not None and stage_mo(
+                    staged, path, catalog, compile_fuzzy, ws.relative(path)
+                ):
+                    compiled.append((f"{path.parent.parent.name}/{path.stem}", path))
+
             for n, domain in enumerate(chosen, 1):
                 pot = ws.pot_path(domain)
                 template: Catalog | None = None
@@ -141,7 +162,7 @@ def update_workspace(
                             break
                     try:
                         created, written, report = update_catalog(
-                            ws, lang, domain, template, staged
+                            ws, lang, domain, template, staged, compile_merged
                         )
                     except CatalogError as exc:
                         summary.problems.append(exc)
@@ -158,5 +179,7 @@ def update_workspace(
                     progress(n, len(chosen))
         for lang, domain in done:
             state.remember("update", f"{lang}/{domain}", _update_files(ws, lang, domain))
+        for key, po in compiled:
+            remember_compiled(state, key, po, bool(compile_fuzzy))
         state.save()
     return summary

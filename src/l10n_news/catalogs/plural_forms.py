@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 ULONG = 2**64
 CHECKED_RANGE = range(1001)  # msgfmt evaluates n = 0..1000
@@ -184,6 +185,7 @@ def check_plural_rule(rule: PluralRule) -> None:
             )
 
 
+@lru_cache(maxsize=64)  # an archive has thousands of catalogs and a handful of rules
 def validated_plural_rule(value: str) -> PluralRule:
     rule = parse_plural_forms(value)
     check_plural_rule(rule)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,11 +17,12 @@ from l10n_news.cli.common import (
     show_progress,
     workspace_option,
 )
-from l10n_news.compile import compile_workspace
-from l10n_news.extract import extract_workspace
-from l10n_news.stats import workspace_stats
-from l10n_news.update import update_workspace
-from l10n_news.workspace import Workspace
+
+if TYPE_CHECKING:
+    from l10n_news.workspace import Workspace
+
+# Each command imports its own stage inside its function: `stats` must not load the
+# Markdown and template stack that `extract` needs.
 
 
 @contextlib.contextmanager
@@ -60,6 +62,8 @@ def extract(ws: Workspace, slugs: tuple[str, ...], as_json: bool) -> None:
 
         l10n-news extract -C .
     """
+    from l10n_news.extract import extract_workspace
+
     with progress_bar("extract") as progress:
         report = extract_workspace(ws, slugs=list(slugs) or None, progress=progress)
     if as_json:
@@ -86,6 +90,8 @@ def update(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_j
 
         l10n-news update -l kk
     """
+    from l10n_news.update import update_workspace
+
     with progress_bar("update") as progress:
         summary = update_workspace(
             ws, langs=list(langs) or None, domains=list(domains) or None, progress=progress
@@ -116,6 +122,8 @@ def compile_(ws: Workspace, use_fuzzy: bool, as_json: bool) -> None:
 
         l10n-news compile
     """
+    from l10n_news.compile import compile_workspace
+
     with progress_bar("compile") as progress:
         report = compile_workspace(ws, use_fuzzy=use_fuzzy, progress=progress)
     if as_json:
@@ -139,6 +147,8 @@ def stats(ws: Workspace, langs: tuple[str, ...], domains: tuple[str, ...], as_js
 
         l10n-news stats --json
     """
+    from l10n_news.stats import workspace_stats
+
     found = workspace_stats(ws, langs=list(langs) or None, domains=list(domains) or None)
     rows = found.rows
     if as_json:

@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 import click
 
 from l10n_news.errors import L10nError
-from l10n_news.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +32,8 @@ def workspace_option(func: F) -> F:
     )
     @functools.wraps(func)
     def wrapper(*args: Any, workspace_dir: Path | None, **kwargs: Any) -> Any:
+        from l10n_news.workspace import Workspace  # loaded when a command runs, not for --help
+
         if workspace_dir is None:
             # `l10n-news -C DIR command` works too, as with git.
             root = click.get_current_context().find_root()

@@ -1,0 +1,68 @@
+"""The benches' shared harness measures what it says, and a bench runs end to end at tiny N."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+import harness  # noqa: E402
+
+
+def sleeper(seconds: float) -> list[str]:
+    return [sys.executable, "-S", "-c", f"import time; time.sleep({seconds})"]
+
+
+def test_rounds_interleave_and_time_whole_processes(tmp_path):
+    order: list[str] = []
+    contenders = [
+        harness.Contender("slow", [sleeper(0.2)], prepare=lambda: order.append("slow")),
+        harness.Contender("fast", [sleeper(0.0), sleeper(0.0)],
+                          prepare=lambda: order.append("fast")),
+    ]
+    results = harness.measure(contenders, repeat=2)
+    assert order == ["slow", "fast", "fast", "slow"], "each round starts one further along"
+    assert all(s >= 0.2 for s in results["slow"].seconds)
+    assert results["fast"].median < results["slow"].median
+    assert len(results["fast"].seconds) == 2
+    missed = harness.Target("fast vs slow", "slow", 1.0, "fast")
+    met = harness.Target("slow vs fast", "fast", 1.0, "slow")
+    assert harness.verdict(results, [met]) == 0
+    assert harness.verdict(results, [met, missed]) == 1
+
+
+def test_a_failing_contender_stops_the_bench():
+    failing = harness.Contender("broken", [[sys.executable, "-c", "raise SystemExit(3)"]])
+    try:
+        harness.measure([failing], repeat=1)
+    except harness.BenchError as exc:
+        assert "exited 3" in str(exc)
+    else:
+        raise AssertionError("a failed contender was timed as if it had worked")
+
+
+def test_the_floor_reads_and_writes_what_the_manifest_lists(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"abc")
+    manifest = tmp_path / "floor.json"
+    harness.write_manifest(manifest, [source], [(tmp_path / "out.po", 1234)])
+    _, synced = harness.floor_contenders("x", manifest, tmp_path / "scratch")
+    harness.measure([synced], repeat=1)
+    written = list((tmp_path / "scratch").rglob("out.po"))
+    assert [p.stat().st_size for p in written] == [1234]
+
+
+def test_bench_catalogs_runs_at_tiny_n(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "bench_catalogs.py"), "--n", "3", "--repeat", "1",
+         "--skip-slow-peers", "--keep", str(tmp_path / "work")],
+        capture_output=True, text=True, timeout=300, cwd=BENCH,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert "Babel" in done.stdout and "floor+sync" in done.stdout
+    assert "ours extract+update+compile / Babel API extract+merge+compile" in done.stdout
+    assert ("PASS" in done.stdout or "MISS" in done.stdout)
