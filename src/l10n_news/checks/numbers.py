@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from l10n_news.checks.base import CheckInput, shorten
 from l10n_news.languages import LANGUAGES
@@ -67,6 +68,12 @@ _TIME_24H_RE = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
 def times_in(text: str) -> tuple[Counter[int], str]:
     """Times of day in `text` (minutes after midnight), and the text without them."""
+    found, rest = _times_in(text)
+    return Counter(dict(found)), rest
+
+
+@lru_cache(maxsize=16384)
+def _times_in(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
     found: Counter[int] = Counter()
 
     def twelve(m: re.Match[str]) -> str:
@@ -79,7 +86,8 @@ def times_in(text: str) -> tuple[Counter[int], str]:
         return " "
 
     text = _TIME_12H_RE.sub(twelve, text)
-    return found, _TIME_24H_RE.sub(twenty_four, text)
+    rest = _TIME_24H_RE.sub(twenty_four, text)
+    return tuple(found.items()), rest
 
 
 # News writes large amounts with a scale word: «1 млн», «18,5 млн теңге», «2,8 трлн», "1.5 billion",
@@ -106,6 +114,15 @@ def _scaled(values: list[Decimal], text: str, end: int) -> list[Decimal]:
 
 def numbers_in(text: str, lang: str | None) -> Counter[Decimal]:
     """Every number of `text` by value, read with the conventions of `lang` (times apart)."""
+    return Counter(dict(_numbers_in(text, lang)))
+
+
+@lru_cache(maxsize=16384)  # a source string is read once per language it is checked in
+def _numbers_in(text: str, lang: str | None) -> tuple[tuple[Decimal, int], ...]:
+    return tuple(_read_numbers(text, lang).items())
+
+
+def _read_numbers(text: str, lang: str | None) -> Counter[Decimal]:
     text = _PHONE_RE.sub(" ", _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text)))
     text = times_in(text)[1]
     text = _NOT_NUMBERS_RE.sub(" ", text)

@@ -97,6 +97,7 @@ def _main_script(word: str, counts: dict[str, int], expected: str | None, lang: 
     return max(candidates, key=lambda s: (counts[s], s == "Cyrl"))
 
 
+@lru_cache(maxsize=65536)  # words recur across units and languages; the answer is immutable
 def mixed_word(word: str, expected: str | None = None, lang: str | None = None) -> MixedWord | None:
     """`word` as a MixedWord when it mixes scripts, else None."""
     counts: dict[str, int] = {}

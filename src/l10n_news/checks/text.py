@@ -19,6 +19,9 @@ LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
+# Several checks ask for the prose of the same strings (and a source string is checked once
+# per language): the regex is the costliest step of a cold check, so its answers are kept.
+@functools.lru_cache(maxsize=16384)
 def prose(text: str) -> str:
     return _NON_PROSE_RE.sub(" ", text)
 
