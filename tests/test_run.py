@@ -73,3 +73,12 @@ def test_new_paragraph_is_drafted_and_held_back_until_reviewed(sample_ws):
         assert slug in drafts["languages"][lang]["published_as_drafts"]
         page = (sample_ws / "site" / lang / slug / "index.html").read_text("utf-8")
         assert 'name="robots" content="noindex"' in page
+
+
+def test_the_summary_names_a_few_published_articles_and_counts_the_rest() -> None:
+    from l10n_news.cli.run import SHOWN_SLUGS, _some
+
+    slugs = [f"story-{n:04d}" for n in range(SHOWN_SLUGS + 5)]
+    assert _some(slugs) == ", ".join(slugs[:SHOWN_SLUGS]) + f" and 5 more ({len(slugs)} in all)"
+    assert _some(slugs[:2]) == "story-0000, story-0001"
+    assert _some([]) == "nothing"

@@ -40,8 +40,8 @@ def run(
 ) -> None:
     """Extract, update, translate, check, compile and publish, with one summary at the end.
 
-    Per language the summary says which articles were published, which were held back and
-    why, and how many drafts machine translation made. Exits 1 when a check found errors,
+    Per language the summary names the published articles (the first ten, then a count),
+    every article held back and why, and how many drafts machine translation made. Exits 1 when a check found errors,
     an engine failed, or a page would show text of the wrong language.
 
     Example:
@@ -94,8 +94,7 @@ def _print(ws: Workspace, s: RunSummary) -> None:
     click.echo(f"compile: {len(s.compile.compiled)} compiled, {len(s.compile.unchanged)} unchanged")
     click.echo(f"publish: {ws.relative(s.publish.out)}/")
     for lang, row in s.languages.items():
-        published = ", ".join(row["published"]) or "nothing"
-        click.echo(f"  {lang}: published {published}")
+        click.echo(f"  {lang}: published {_some(row['published'])}")
         for slug in row["published_as_drafts"]:
             click.echo(f"  {lang}: {slug} carries the machine-translation notice")
         for slug, why in row["held"].items():
@@ -107,3 +106,14 @@ def _print(ws: Workspace, s: RunSummary) -> None:
     for error in s.broken:
         click.echo(f"l10n-news: {error}", err=True)  # a broken catalog, left as it is
     click.echo("ok" if s.ok else "finished with problems (see above)")
+
+
+SHOWN_SLUGS = 10  # a newsroom's archive has thousands: name a few, count the rest (--json has all)
+
+
+def _some(slugs: list[str]) -> str:
+    if not slugs:
+        return "nothing"
+    shown = ", ".join(slugs[:SHOWN_SLUGS])
+    rest = len(slugs) - SHOWN_SLUGS
+    return f"{shown} and {rest} more ({len(slugs)} in all)" if rest > 0 else shown
