@@ -41,8 +41,9 @@ def run(
     """Extract, update, translate, check, compile and publish, with one summary at the end.
 
     Per language the summary names the published articles (the first ten, then a count),
-    every article held back and why, and how many drafts machine translation made. Exits 1 when a check found errors,
-    an engine failed, or a page would show text of the wrong language.
+    every article held back and why, and how many drafts machine translation made. Exits 1
+    when a check found errors, an engine failed, or a page would show text of the wrong
+    language.
 
     Example:
 
