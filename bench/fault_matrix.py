@@ -39,6 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from helpers import copy_sample  # noqa: E402  (the tests' own copy of the sample workspace)
+
 REFUSE, ACCEPT = "refused cleanly", "accepted"
 EITHER = "refused cleanly or accepted"  # a random mutation may leave a valid file
 TRACEBACK = "traceback"
@@ -307,19 +310,6 @@ def random_cases(per_class: int, seed: int = 12) -> list[InputCase]:
             cases.append(InputCase(f"{kind} (random)", f"{name} #{n}", target, damage, command,
                                    EITHER))
     return cases
-
-
-def copy_sample(dest: Path) -> Path:
-    """The sample workspace (the repository root's), without its compiled or published files."""
-    dest.mkdir(parents=True)
-    shutil.copy2(ROOT / "l10n-news.toml", dest / "l10n-news.toml")
-    for name in ("articles", "locales", "templates", "glossary.csv"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("*.mo"))
-        elif src.is_file():
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 @dataclass

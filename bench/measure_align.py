@@ -18,33 +18,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from align_cases import (
-    CORPUS_PAIRS,
-    Case,
+    RECALL_FLOOR,
     Outcome,
+    corpus_cases,
     evaluate,
     other_outlet_cases,
-    paragraphs,
     totals,
     translation_cases,
 )
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared"
-RECALL_FLOOR = 0.7
-
-
-def corpus_cases(shared: Path) -> list[Case]:
-    folder = shared / "corpus" / "news"
-    if not folder.is_dir():
-        return []
-    return [
-        Case(
-            f"corpus/{name}", src_lang, tgt_lang,
-            paragraphs((folder / src).read_text("utf-8")),
-            paragraphs((folder / tgt).read_text("utf-8")),
-            {}, False,
-        )
-        for name, src, src_lang, tgt, tgt_lang in CORPUS_PAIRS
-    ]  # fmt: skip
 
 
 def show(outcome: Outcome) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent  # the repository root is the sample workspace
 
 CONFIG = 'languages = ["ru", "en", "kk"]\nsource_language = "en"\nproject = "test"\n'
 
@@ -47,3 +50,16 @@ def tree_digest(root: Path) -> dict[str, str]:
         if p.is_file() and ".l10n-news" not in p.parts:
             out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
+
+
+def copy_sample(dest: Path) -> Path:
+    """The sample workspace (the repository root's), without its compiled or published files."""
+    dest.mkdir(parents=True)
+    shutil.copy2(SAMPLE / "l10n-news.toml", dest / "l10n-news.toml")
+    for name in ("articles", "locales", "templates", "glossary.csv"):
+        src = SAMPLE / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("*.mo"))
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest

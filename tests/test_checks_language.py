@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import UNDER_CI, require_module
+from conftest import require, require_module
 from l10n_news.checks import dictionaries
 from l10n_news.checks.agreement import check_agreement
 from l10n_news.checks.base import CheckInput
@@ -25,10 +25,7 @@ from l10n_news.checks.spelling import (
 @pytest.fixture(autouse=True)
 def _dictionaries() -> None:
     missing = [lang for lang in ("ru", "kk", "en") if not dictionaries.available(lang)]
-    if missing:
-        if UNDER_CI:
-            pytest.fail(f"no Hunspell dictionary for {missing}: .ci/run must install it")
-        pytest.skip(f"no Hunspell dictionary for {missing}")
+    require(not missing, f"no Hunspell dictionary for {missing}", ".ci/run must install it")
 
 
 def item(source: str, target: str, src: str, tgt: str, **kw) -> CheckInput:

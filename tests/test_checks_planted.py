@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import UNDER_CI
+from conftest import require
 from l10n_news.checks import dictionaries
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -29,10 +29,11 @@ ERROR_CHECKS = {"wrong-language", "kazakh-letters", "agreement", "numbers", "dat
 
 @pytest.fixture(scope="module")
 def results(shared: Path) -> dict[str, dict]:
-    if not all(dictionaries.available(lang) for lang in ("ru", "kk", "en")):
-        if UNDER_CI:
-            pytest.fail("no Hunspell dictionaries: .ci/run must install them")
-        pytest.skip("no Hunspell dictionaries")
+    require(
+        all(dictionaries.available(lang) for lang in ("ru", "kk", "en")),
+        "no Hunspell dictionaries",
+        ".ci/run must install them",
+    )
     return measure_qa.run(shared)
 
 

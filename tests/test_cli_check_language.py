@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import UNDER_CI
+from conftest import require
 from l10n_news.checks import dictionaries
 from l10n_news.cli.main import cli
 from l10n_news.workspace import Workspace
@@ -17,10 +17,11 @@ from l10n_news.workspace import Workspace
 
 @pytest.fixture
 def ws(sample_ws: Path) -> Workspace:
-    if not all(dictionaries.available(lang) for lang in ("ru", "kk", "en")):
-        if UNDER_CI:
-            pytest.fail("no Hunspell dictionaries: .ci/run must install them")
-        pytest.skip("no Hunspell dictionaries")
+    require(
+        all(dictionaries.available(lang) for lang in ("ru", "kk", "en")),
+        "no Hunspell dictionaries",
+        ".ci/run must install them",
+    )
     return Workspace.load(sample_ws)
 
 

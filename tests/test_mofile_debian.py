@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import UNDER_CI, require_tool
+from conftest import require, require_tool
 from l10n_news.catalogs import read_po, write_mo
 
 LOCALE_DIRS = [Path("/usr/share/locale/ru/LC_MESSAGES"), Path("/usr/share/locale/kk/LC_MESSAGES")]
@@ -47,10 +47,11 @@ def debian_po(tmp_path_factory) -> list[tuple[str, Path]]:
     """(name, .po) for every installed ru/kk catalog, as msgunfmt writes it."""
     msgunfmt = require_tool("msgunfmt")
     catalogs = debian_catalogs()
-    if len(catalogs) < MIN_UNDER_CI:
-        if UNDER_CI:
-            pytest.fail(f"only {len(catalogs)} ru/kk catalogs installed: .ci/run installs them")
-        pytest.skip("Debian's ru/kk catalogs are not installed")
+    require(
+        len(catalogs) >= MIN_UNDER_CI,
+        f"only {len(catalogs)} of Debian's ru/kk catalogs are installed",
+        ".ci/run installs them",
+    )
     out = tmp_path_factory.mktemp("debian")
     found = []
     for n, mo in enumerate(catalogs):

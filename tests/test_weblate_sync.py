@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import UNDER_CI
+from conftest import require
 from weblate_server import WeblateServer, find_postgres, find_weblate
 
 pytestmark = pytest.mark.slow
@@ -31,11 +31,12 @@ ASTANA = "astana-children-film-week"
 @pytest.fixture(scope="module")
 def server() -> Iterator[WeblateServer]:
     weblate, pg_bin = find_weblate(), find_postgres()
-    if weblate is None or pg_bin is None:
-        why = "Weblate (see tests/weblate/constraints.txt) or PostgreSQL is not installed"
-        if UNDER_CI:
-            pytest.fail(f"{why}: .ci/run must install them")
-        pytest.skip(why)
+    require(
+        weblate is not None and pg_bin is not None,
+        "Weblate (see tests/weblate/constraints.txt) or PostgreSQL is not installed",
+        ".ci/run must install them",
+    )
+    assert weblate is not None and pg_bin is not None
     root = Path(tempfile.mkdtemp(prefix="l10n-weblate-"))
     root.chmod(0o755)  # PostgreSQL runs as its own user and must reach its folder
     instance = WeblateServer(weblate, pg_bin, root)
