@@ -46,7 +46,7 @@ def each_slug(work: Callable[[str], Any], slugs: Sequence[str], workers: int) ->
         return
     global _work
     _work = work
-    chunk = max(1, min(16, len(slugs) // (workers * 4)))
+    chunk = max(1, min(8, len(slugs) // (workers * 8)))  # small: the workers end together
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_run, slugs, chunksize=chunk)
