@@ -42,9 +42,11 @@ _COMMA_NUMBER_RE = re.compile(
     rf"{_DOTTED_RE}|{_LIST_RE}|{_SPACE_GROUPED}(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?"
 )
 
-# A number starts where no letter or digit stands before it ("x2" is no number).
-_COMMA_NUMBER_IN_TEXT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _COMMA_NUMBER_RE.pattern)
-_EN_NUMBER_IN_TEXT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _EN_NUMBER_RE.pattern)
+# A number starts where no letter or digit stands before it ("x2" is no number); the
+# look-ahead first lets the scan leave every other position at once.
+_NUMBER_START = r"(?=\d)(?<![^\W\d_])(?<!\d)"
+_COMMA_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _COMMA_NUMBER_RE.pattern)
+_EN_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _EN_NUMBER_RE.pattern)
 
 
 def _value(token: str, lang: str | None) -> list[Decimal]:

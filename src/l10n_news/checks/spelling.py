@@ -58,7 +58,7 @@ def _source_stems(item: CheckInput) -> tuple[frozenset[str], tuple[str, ...]]:
     return _names_of_source(item.source, item.source_lang or "")
 
 
-@lru_cache(maxsize=1024)  # a source unit is checked once per language it is translated into
+@lru_cache(maxsize=16384)  # a source unit is checked once per language it is translated into
 def _names_of_source(source: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     words = frozenset(
         w.lower()
