@@ -15,6 +15,7 @@ from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, i
 from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.fileio import atomic_write_text
+from l10n_news.workers import in_workers, worker_count
 from l10n_news.workspace import Workspace
 
 
@@ -163,12 +164,14 @@ def check_workspace(
     only: Collection[str] | None = None,
     use_cache: bool | FindingsCache = False,
     skip: Collection[Path] = (),
+    jobs: int | None = None,
 ) -> list[Finding]:
     """Findings for every translated or draft entry of the chosen catalogs, in file order.
 
     Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared.
     With `use_cache`, a catalog none of whose inputs changed since the last cached check
     gives its findings from `.l10n-news/check-findings.json` (only for a full check).
+    `jobs`: processes to check in (default: one per CPU when many catalogs are to check).
     """
     for lang in langs or ():
         ws.check_language(lang)
@@ -198,24 +201,42 @@ def check_workspace(
     kept = None
     if use_cache and only is None:
         kept = use_cache if isinstance(use_cache, FindingsCache) else FindingsCache(ws)
-    findings: list[Finding] = []
+    found: dict[tuple[str, str], list[Finding]] = {}
+    fresh: set[tuple[str, str]] = set()  # found this time, to be kept
+    to_check = []
     for lang, domain, path in paths:
         # A cached record covers the domain's template too: no need to read its header.
-        found = kept.get(lang, domain) if kept is not None else None
-        if found is None:
-            found = []
-            if lang != ws.domain_source_language(domain):
-                found = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
-                found += check_catalog(
-                    ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
-                )
-            if kept is not None:
-                kept.put(lang, domain, found)
-        findings += found
+        record = kept.get(lang, domain) if kept is not None else None
+        if record is not None:
+            found[lang, domain] = record
+        elif lang == ws.domain_source_language(domain):
+            found[lang, domain] = []  # a catalog in its own source language has nothing to check
+            fresh.add((lang, domain))
+        else:
+            to_check.append((lang, domain, path))
+
+    def check_one(item: tuple[str, str, Path]) -> tuple[list[Finding], dict[str, object]]:
+        lang, domain, path = item
+        findings = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
+        findings += check_catalog(
+            ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
+        )
+        return findings, dictionaries.take_fresh()  # a worker's verdicts, sent back
+
+    workers = worker_count(len(to_check), jobs)
+    if workers > 1:
+        load_checkers(sorted({lang for lang, _, _ in to_check}))  # once, before the fork
+    checked = in_workers(check_one, to_check, workers)
+    for (lang, domain, _), (findings, verdicts) in zip(to_check, checked, strict=True):
+        dictionaries.adopt(verdicts)
+        found[lang, domain] = findings
+        fresh.add((lang, domain))
     if kept is not None:
+        for lang, domain in sorted(fresh):
+            kept.put(lang, domain, found[lang, domain])
         kept.save()
     dictionaries.save_cache()
-    return findings
+    return [f for lang, domain, _ in paths for f in found[lang, domain]]
 
 
 class FindingsCache:
