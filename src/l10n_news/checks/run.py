@@ -269,18 +269,40 @@ class FindingsCache:
         self._po_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
         self._pot_dir = os.fspath(ws.pot_path("x").parent)
         shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+        self._shared_files = [os.fspath(path) for path in shared]
         self._shared = [self._signature(path) for path in shared]
 
-    def _signatures(self, lang: str, domain: str) -> str:
+    def _files(self, domain: str) -> list[str]:
         # Strings, not Paths: a rerun of a 2,000-article archive asks for 16,000 of these.
+        files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
+        return [*files, os.path.join(self._pot_dir, f"{domain}.pot"), *self._shared_files]
+
+    def _signatures(self, lang: str, domain: str) -> str:
         key = (lang, domain)
         if key not in self._records:
-            files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
-            files.append(os.path.join(self._pot_dir, f"{domain}.pot"))
-            # The signature's racy hash (a file changed within seconds) makes a record
-            # unusable next time, which is what a file that may still change needs.
-            self._records[key] = ";".join([*map(self._signature, files), *self._shared])
+            self._records[key] = ";".join(map(self._signature, self._files(domain)))
         return self._records[key]
+
+    def _holds(self, record: dict[str, Any] | None, lang: str, domain: str) -> bool:
+        """Whether a record was made from the files as they are now. A file that was racy
+        when recorded (written within seconds: its signature carries its content's hash) and
+        has settled since holds when its content is the same: `run` writes catalogs, checks
+        them, and publishes seconds later."""
+        if not record:
+            return False
+        recorded = str(record.get("files", ""))
+        if recorded == self._signatures(lang, domain):
+            return True
+        from l10n_news.state import still_matches
+
+        then, now = recorded.split(";"), self._signatures(lang, domain).split(";")
+        files = self._files(domain)
+        if len(then) != len(files):
+            return False
+        return all(
+            old == new or still_matches(old, Path(path))
+            for old, new, path in zip(then, now, files, strict=True)
+        )
 
     def _signature(self, path: str | Path) -> str:
         """One file's signature, asked once per run: a catalog is a sibling of two others."""
@@ -301,14 +323,13 @@ class FindingsCache:
 
     def is_current(self, lang: str, domain: str) -> bool:
         """Whether the record of this catalog still holds (so the catalog reads, too)."""
-        record = self.table.get(f"{lang}/{domain}")
-        return bool(record) and record.get("files") == self._signatures(lang, domain)
+        return self._holds(self.table.get(f"{lang}/{domain}"), lang, domain)
 
     def get(self, lang: str, domain: str, *, errors_only: bool = False) -> list[Finding] | None:
         """The kept findings, or None. A record of the error checks alone (what the publishing
         gate needs) is given only to a caller that asks for no more (`errors_only`)."""
         record = self.table.get(f"{lang}/{domain}")
-        if not record or record.get("files") != self._signatures(lang, domain):
+        if record is None or not self._holds(record, lang, domain):
             return None
         if record.get("errors_only") and not errors_only:
             return None
