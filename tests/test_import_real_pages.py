@@ -68,6 +68,8 @@ def test_month_names_and_non_dates() -> None:
         1, 1, 2, 4, 3,
     ]  # fmt: skip
     assert month_number("Market") is None and month_number("майор") is None
+    # «к маю» is May; "decade" is no December ("Dec." is).
+    assert [month_number(w) for w in ("маю", "июля", "Dec.", "decade")] == [5, 7, 12, None]
     assert parse_date("45 февраля 2013") is None
 
 

@@ -47,6 +47,44 @@ DERIVED: dict[str, Language] = {
 }
 
 
+@dataclass(frozen=True)
+class MonthNames:
+    """How one month is written, per language: the stems its forms begin with.
+
+    Russian and Kazakh forms add case endings and suffixes to the stem («февраля», «ақпанда»,
+    «jeltoqsanda»); Latin Kazakh is given folded to plain letters, where the 2018 (Qyrkúıek)
+    and 2021 (Qyrküiek) spellings meet; English gives the name and its abbreviations.
+    """
+
+    ru: tuple[str, ...]
+    kk: tuple[str, ...]
+    kk_latn: tuple[str, ...]
+    en: tuple[str, ...]
+
+    @property
+    def whole_words(self) -> frozenset[str]:
+        """Forms that begin other words too (dec-ade, «май-ор»): a month only as a word."""
+        short_english = {name for name in self.en if len(name) <= 3}
+        return frozenset(short_english | (set(self.ru) if len(self.ru) > 1 else set()))
+
+
+# One table for the dates check (checks/dates.py) and the page importer (importers/dates.py).
+MONTHS: tuple[MonthNames, ...] = (
+    MonthNames(("январ",), ("қаңтар",), ("qantar",), ("january", "jan")),
+    MonthNames(("феврал",), ("ақпан",), ("aqpan",), ("february", "feb")),
+    MonthNames(("март",), ("наурыз",), ("nauryz",), ("march", "mar")),
+    MonthNames(("апрел",), ("сәуір",), ("sauir",), ("april", "apr")),
+    MonthNames(("май", "мая", "мае", "маю"), ("мамыр",), ("mamyr",), ("may",)),
+    MonthNames(("июн",), ("маусым",), ("mausym",), ("june", "jun")),
+    MonthNames(("июл",), ("шілде",), ("shilde",), ("july", "jul")),
+    MonthNames(("август",), ("тамыз",), ("tamyz",), ("august", "aug")),
+    MonthNames(("сентябр",), ("қыркүйек",), ("qyrkuiek",), ("september", "sept", "sep")),
+    MonthNames(("октябр",), ("қазан",), ("qazan",), ("october", "oct")),
+    MonthNames(("ноябр",), ("қараша",), ("qarasha",), ("november", "nov")),
+    MonthNames(("декабр",), ("желтоқсан",), ("jeltoqsan",), ("december", "dec")),
+)
+
+
 def get_language(code: str) -> Language:
     """The language for `code`; a clear error for anything l10n-news does not support."""
     found = LANGUAGES.get(code) or DERIVED.get(code)

@@ -16,28 +16,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 from l10n_news.checks.base import HAS_DIGIT, CheckInput
+from l10n_news.languages import MONTHS, MonthNames
 
-# Per month: Russian stems (a case ending follows), Kazakh stems (any suffixes follow),
-# English names and abbreviations (nothing follows but a full stop).
+# Per month (languages.MONTHS): a Russian stem and a case ending, a Kazakh stem and any
+# suffixes, an English name or abbreviation and nothing but a full stop.
 _RU_END = r"(?:ь|я|е|ю|а|у|ом|ем|ём)?"
-_MONTH_FORMS: tuple[tuple[str, str, str], ...] = (
-    ("январ", "қаңтар", "january|jan"),
-    ("феврал", "ақпан", "february|feb"),
-    ("март", "наурыз", "march|mar"),
-    ("апрел", "сәуір", "april|apr"),
-    ("ма[йяею]", "мамыр", "may"),
-    ("июн", "маусым", "june|jun"),
-    ("июл", "шілде", "july|jul"),
-    ("август", "тамыз", "august|aug"),
-    ("сентябр", "қыркүйек", "september|sept|sep"),
-    ("октябр", "қазан", "october|oct"),
-    ("ноябр", "қараша", "november|nov"),
-    ("декабр", "желтоқсан", "december|dec"),
-)
-_STEM_RES = [
-    re.compile(rf"(?:{ru}{_RU_END}|{kk}[^\W\d_]*|(?:{en})\.?)(?![^\W\d_])", re.IGNORECASE)
-    for ru, kk, en in _MONTH_FORMS
-]
+
+
+def _month_re(names: MonthNames) -> re.Pattern[str]:
+    ru, kk, en = ("|".join(forms) for forms in (names.ru, names.kk, names.en))
+    return re.compile(
+        rf"(?:(?:{ru}){_RU_END}|(?:{kk})[^\W\d_]*|(?:{en})\.?)(?![^\W\d_])", re.IGNORECASE
+    )
+
+
+_STEM_RES = [_month_re(names) for names in MONTHS]
 _ANY_MONTH = "|".join(f"(?:{r.pattern})" for r in _STEM_RES)
 _MONTH = rf"(?P<month>{_ANY_MONTH})"
 _MONTH2 = _MONTH.replace("<month>", "<month2>")
@@ -79,13 +72,12 @@ def _month_of(word: str) -> int:
 # What a text needs for a date: "19.02" or "2013-02", or a month's stem (as plain text: a
 # cheap look before the costly pattern, which most units of prose would fail everywhere).
 _NUMERIC_MARK = re.compile(r"\d[.-]\d")
-def _marks(ru: str, kk: str, en: str) -> list[str]:
-    stem, _, letters = ru.partition("[")  # «ма[йяею]»: май, мая, мае, маю
-    russian = [stem + ch for ch in letters.rstrip("]")] if letters else [ru[:3]]
-    return [*russian, kk[:3], *en.split("|")]
-
-
-_MONTH_MARKS = tuple(sorted({mark for forms in _MONTH_FORMS for mark in _marks(*forms)}))
+_MONTH_MARKS = tuple(
+    sorted(
+        {stem[:3] for names in MONTHS for stem in (*names.ru, *names.kk)}
+        | {name for names in MONTHS for name in names.en}
+    )
+)
 
 
 def dates_in(text: str) -> list[Date]:

@@ -20,31 +20,16 @@ import warnings
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from l10n_news.errors import ConfigError
+from l10n_news.languages import MONTHS
 
 PageDate = dt.datetime | dt.date  # a datetime when the page gives a time, else a date
 
-# Month-name stems, compared with the start of a folded word (so case endings still match:
-# «февраля», «қарашадан», «jeltoqsanda»). Latin Kazakh is folded to plain letters first, so the
-# 2018 (Qyrkúıek) and 2021 (Qyrküiek) spellings meet in one stem.
+# Month-name stems (languages.MONTHS), compared with the start of a folded word.
 _MONTH_STEMS = {
-    1: ("январ", "қаңтар", "qantar", "january", "jan"),
-    2: ("феврал", "ақпан", "aqpan", "february", "feb"),
-    3: ("март", "наурыз", "nauryz", "march", "mar"),
-    4: ("апрел", "сәуір", "sauir", "april", "apr"),
-    5: ("мая", "май", "мае", "мамыр", "mamyr", "may"),
-    6: ("июн", "маусым", "mausym", "june", "jun"),
-    7: ("июл", "шілде", "shilde", "july", "jul"),
-    8: ("август", "тамыз", "tamyz", "august", "aug"),
-    9: ("сентябр", "қыркүйек", "qyrkuiek", "september", "sept", "sep"),
-    10: ("октябр", "қазан", "qazan", "october", "oct"),
-    11: ("ноябр", "қараша", "qarasha", "november", "nov"),
-    12: ("декабр", "желтоқсан", "jeltoqsan", "december", "dec"),
+    month: (*names.ru, *names.kk, *names.kk_latn, *names.en)
+    for month, names in enumerate(MONTHS, start=1)
 }
-# Stems short enough to be other words must be the whole word (or a dotted abbreviation).
-_WHOLE_WORD_STEMS = {
-    "mar", "may", "jun", "jul", "jan", "feb", "apr", "aug", "sep", "oct", "nov", "мая", "май",
-    "мае",
-}  # fmt: skip
+_WHOLE_WORDS = frozenset(word for names in MONTHS for word in names.whole_words)
 _LATIN_FOLD = str.maketrans(
     {
         "á": "a", "ä": "a", "ǵ": "g", "ğ": "g", "ǧ": "g", "ń": "n", "ñ": "n", "ŋ": "n",
@@ -100,7 +85,7 @@ def month_number(word: str) -> int | None:
     best: tuple[int, int] | None = None  # (stem length, month)
     for month, stems in _MONTH_STEMS.items():
         for stem in stems:
-            whole = stem in _WHOLE_WORD_STEMS
+            whole = stem in _WHOLE_WORDS
             matches = (folded == stem) if whole else folded.startswith(stem)
             if matches and (best is None or len(stem) > best[0]):
                 best = (len(stem), month)
