@@ -16,11 +16,12 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from libre_server import fake_translation
+from loopback import ServedOnLoopback
 
 
 @dataclass
@@ -249,12 +250,7 @@ class LibreApi(Api):
         return json_reply(200, {"translatedText": translations if isinstance(q, list) else q})
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
-
-
-class LoopbackServer:
+class LoopbackServer(ServedOnLoopback):
     """A real HTTP server on 127.0.0.1 speaking `api`, with `faults`; records what it was sent."""
 
     def __init__(self, api: Api, faults: Faults | None = None) -> None:
@@ -265,29 +261,12 @@ class LoopbackServer:
         self.texts_received = 0
         self.keys_received: list[str | None] = []
         self._lock = threading.Lock()
-        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    @property
-    def base(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        self._serve(self._handler_class())
 
     @property
     def url(self) -> str:
         """The endpoint's full address, as an engine's `url` option takes it."""
         return self.base + self.api.path
-
-    def __enter__(self) -> LoopbackServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
 
     def handle(self, req: Request) -> Reply:
         api, faults = self.api, self.faults

@@ -15,9 +15,11 @@ import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from loopback import ServedOnLoopback
 
 LANGUAGES = [
     {"code": "en", "name": "English", "targets": ["ru", "kk"]},
@@ -46,12 +48,7 @@ class Faults:
     drop_digits_if: str | None = None  # such a text comes back with its digits dropped
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # many clients connect at once in the benchmark
-
-
-class FakeLibreServer:
+class FakeLibreServer(ServedOnLoopback):
     def __init__(self, faults: Faults | None = None) -> None:
         self.faults = faults or Faults()
         self.requests = 0  # POST /translate received (errors included)
@@ -61,24 +58,11 @@ class FakeLibreServer:
         self.max_in_flight = 0
         self.last_params: dict[str, str] = {}
         self._lock = threading.Lock()
-        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._serve(self._handler_class())
 
     @property
     def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/"
-
-    def __enter__(self) -> FakeLibreServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
+        return self.base + "/"
 
     # --- one request ----------------------------------------------------------------------
     def answer(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
