@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from l10n_news import rerun
 from l10n_news import run as run_module
 from l10n_news.cli.main import cli
-from l10n_news.rerun import RECORD_NAME, translation_idle
+from l10n_news.rerun import JSON_RECORD_NAME, RECORD_NAME, translation_idle
 
 RENDER_STACK = ("jinja2", "markdown_it", "lxml", "babel", "mdit_py_plugins")
 
@@ -52,7 +52,7 @@ def settled(ws: Path, *args: str) -> str:
     """Run until a run wrote nothing and kept its record; that run's output."""
     run(ws, *args)  # the work
     output = run(ws, *args)  # nothing to do: kept
-    assert (ws / ".l10n-news" / RECORD_NAME).is_file()
+    assert (ws / ".l10n-news" / (JSON_RECORD_NAME if "--json" in args else RECORD_NAME)).is_file()
     return output
 
 
@@ -65,11 +65,13 @@ def test_a_rerun_with_nothing_changed_replays_the_summary(sample_ws, pipeline_ca
 
 
 def test_the_json_replay_is_what_the_pipeline_prints(sample_ws, pipeline_calls, calm_clock):
-    settled(sample_ws)
+    text = settled(sample_ws)
+    settled(sample_ws, "--json")
     calls = len(pipeline_calls)
     replayed = json.loads(run(sample_ws, "--json"))
+    assert run(sample_ws) == text, "each form of the summary keeps its own record"
     assert len(pipeline_calls) == calls
-    (sample_ws / ".l10n-news" / RECORD_NAME).unlink()
+    (sample_ws / ".l10n-news" / JSON_RECORD_NAME).unlink()
     computed = json.loads(run(sample_ws, "--json"))
     assert len(pipeline_calls) == calls + 1
     assert replayed == computed
@@ -179,21 +181,31 @@ def test_other_options_run_the_pipeline(sample_ws, pipeline_calls, calm_clock, t
     assert (tmp_path / "elsewhere" / "index.html").is_file()
 
 
-def test_a_run_that_did_work_keeps_nothing(sample_ws, pipeline_calls, calm_clock):
+def test_a_run_that_did_work_is_not_replayed(sample_ws, pipeline_calls, calm_clock):
     # Its summary reports work done: a rerun must not print that again.
     settled(sample_ws)
-    record = sample_ws / ".l10n-news" / RECORD_NAME
-    kept = record.read_bytes()
     _append(_first_article(sample_ws), "\nOne more paragraph.\n")
     worked = run(sample_ws)
     assert "1 template(s) written" in worked
-    assert record.read_bytes() == kept
-    quiet = run(sample_ws)  # the pipeline again, finding nothing to do: kept now
-    assert record.read_bytes() != kept
-    assert "0 template(s) written" in quiet
     calls = len(pipeline_calls)
+    quiet = run(sample_ws)  # the pipeline again, finding nothing to do
+    assert len(pipeline_calls) == calls + 1
+    assert "0 template(s) written" in quiet
     assert run(sample_ws) == quiet
-    assert len(pipeline_calls) == calls
+    assert len(pipeline_calls) == calls + 1
+
+
+def test_a_failed_engine_is_tried_again(sample_ws, pipeline_calls, calm_clock, monkeypatch):
+    from l10n_news.translate import TranslateReport
+
+    def unreachable(ws, *, engine=None):
+        return TranslateReport(engines=["libre"], unreachable={"libre": "connection refused"})
+
+    monkeypatch.setattr(run_module, "translate_changed", unreachable)
+    for _ in range(3):
+        result = CliRunner().invoke(cli, ["-C", str(sample_ws), "run"])
+        assert "engine libre is out of reach" in result.output
+    assert len(pipeline_calls) == 3
 
 
 def test_files_changed_within_the_clock_granularity_keep_nothing(sample_ws):

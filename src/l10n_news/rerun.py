@@ -1,6 +1,6 @@
 """Knowing, cheaply, that `run` has nothing to do.
 
-A run that changed no file keeps `.l10n-news/rerun.json`: a fingerprint of every file the
+A run keeps `.l10n-news/rerun.json` (`rerun-json.json` for --json): a fingerprint of every file the
 pipeline reads or writes (a stat of each, nothing read), and the summary it printed. The next
 `run` with the same options takes the fingerprint again; when it is the same, it prints the
 kept summary and stops, having imported none of the render stack (Jinja2, markdown-it, lxml,
@@ -9,12 +9,12 @@ the theme, the configuration, the glossary, a page of the site edited or deleted
 version of l10n-news or of the libraries it renders with - changes the fingerprint, and the
 whole pipeline runs (each stage still skipping what its own records say is done).
 
-A record is kept only when it is sure to be what a rerun would print:
-- the run wrote nothing (the fingerprints before and after it are the same), so its summary
-  is a no-change summary, not the report of work done;
-- no file had changed in the RACY_NS before the run began: within the clock's granularity a
-  file may change again without its times moving, and the fingerprint would not see it;
-- machine translation had nothing to do: a failed or unreachable engine is tried again.
+The record is bound to the fingerprint taken before the run began. A run that wrote anything
+(or a file someone changed meanwhile) moved the times of what it wrote, and ctimes never come
+back: its record can never match, so only the summary of a run that had nothing to do is ever
+replayed. Nothing is kept when a file changed in the RACY_NS before the run began (within the
+clock's granularity a file may change again without its times moving), nor when machine
+translation did anything or failed (a failed or unreachable engine is tried again).
 The records of the stages (`.l10n-news/*`) are not part of the fingerprint: they only save
 time, and losing them changes no output.
 """
@@ -39,7 +39,10 @@ from l10n_news.fileio import atomic_write_text
 from l10n_news.state import RACY_NS
 from l10n_news.workspace import Workspace
 
+# One record per form of the summary, so a script's `run --json` and a person's `run` do not
+# take each other's place.
 RECORD_NAME = "rerun.json"
+JSON_RECORD_NAME = "rerun-json.json"
 FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent  # its code, theme and tables shape every output
 # Libraries whose upgrade may change a page or a finding; found without importing them.
@@ -53,10 +56,9 @@ WORKSPACE_FOLDERS = ("articles", "locales", "templates", "tm")
 
 @dataclass
 class Replay:
-    """What a run printed: the text summary, its --json form, and the lines for stderr."""
+    """What a run printed (the text summary's lines, or the --json text), and its verdict."""
 
-    text: list[str]
-    json: str
+    lines: list[str]
     stderr: list[str] = field(default_factory=list)
     ok: bool = True
 
@@ -189,7 +191,7 @@ class RerunRecord:
 
     def __init__(self, ws: Workspace, options: dict[str, Any], site: Path | None) -> None:
         self.ws = ws
-        self.path = ws.state_dir / RECORD_NAME
+        self.path = ws.state_dir / (JSON_RECORD_NAME if options.get("json") else RECORD_NAME)
         self.started_ns = time.time_ns()
         self.options = json.dumps(options, sort_keys=True, default=str)
         self.site = site
@@ -205,38 +207,34 @@ class RerunRecord:
         return cls(ws, options, site)
 
     def replay(self) -> Replay | None:
-        """The kept summary, when nothing changed since the quiet run that kept it."""
+        """The kept summary, when nothing changed since the run that kept it."""
         if self.before is None:
             return None
         try:
-            head, text, full = self.path.read_bytes().split(b"\n", 2)
-            kept = json.loads(head)
-            if kept != self._head(self.before):
+            head, body = self.path.read_bytes().split(b"\n", 1)
+            if json.loads(head) != self._head(self.before):
                 return None
-            return Replay(**json.loads(text), json=json.loads(full))
+            return Replay(**json.loads(body))
         except (FileNotFoundError, ValueError, TypeError):
             return None  # no record, or not one this version wrote
 
-    def keep(self, replay: Replay) -> bool:
-        """Keep `replay` for the next run if it is sure to be what that run would print."""
-        if self.before is None or self.site is None:
+    def keep(self, replay: Replay, translate: dict[str, Any] | None) -> bool:
+        """Keep what the run printed, bound to the fingerprint taken before it began.
+
+        A run that wrote anything changed the times of what it wrote: its record can never
+        match again, so only the summary of a run with nothing to do is ever replayed.
+        `translate` is the translate stage's report (None with --no-translate).
+        """
+        if self.before is None:
             return False
         if self.before.newest_ns >= self.started_ns - RACY_NS:
             return False  # a file changed too recently for its times to be trusted
-        if not translation_idle(json.loads(replay.json).get("translate")):
-            return False
-        after = take_fingerprint(self.ws, self.site)
-        if after is None or after.digest != self.before.digest:
-            return False  # the run wrote something (or someone did meanwhile)
-        # Three lines: what the record is for, the text summary, and the --json one (by
-        # far the longest, so a record for other files is told apart without parsing it).
-        lines = [
-            json.dumps(self._head(self.before)),
-            json.dumps({"text": replay.text, "stderr": replay.stderr, "ok": replay.ok},
-                       ensure_ascii=False),
-            json.dumps(replay.json, ensure_ascii=False),
-        ]
-        atomic_write_text(self.path, "\n".join(lines))
+        if not translation_idle(translate):
+            return False  # a failed engine is tried again next time
+        # Two lines: what the record is for, read first; then the summary.
+        head = json.dumps(self._head(self.before))
+        body = json.dumps(replay.__dict__, ensure_ascii=False)
+        atomic_write_text(self.path, f"{head}\n{body}")
         return True
 
     def _head(self, fingerprint: Fingerprint) -> dict[str, Any]:

@@ -66,6 +66,7 @@ def run(
         "out": str(out.resolve()) if out is not None else None,
         "formats": list(formats),
         "allow_drafts": allow_drafts,
+        "json": as_json,
     }
     with ws.lock():
         record = RerunRecord.look(ws, options, out)
@@ -74,15 +75,13 @@ def run(
             if show_progress() and not as_json:
                 click.echo("… nothing changed since the last run", err=True)
         else:
-            replay = _run(ws, no_translate, engine, out, formats, allow_drafts, as_json)
-            record.keep(replay)
-    if as_json:
-        click.echo(replay.json)
-    else:
-        for line in replay.text:
-            click.echo(line)
-        for line in replay.stderr:
-            click.echo(line, err=True)
+            summary = _run(ws, no_translate, engine, out, formats, allow_drafts, as_json)
+            replay = _replay(ws, summary, as_json)
+            record.keep(replay, summary.translate.as_dict() if summary.translate else None)
+    for line in replay.lines:
+        click.echo(line)
+    for line in replay.stderr:
+        click.echo(line, err=True)
     if not replay.ok:
         raise SystemExit(1)
 
@@ -95,16 +94,14 @@ def _run(
     formats: tuple[str, ...],
     allow_drafts: bool,
     as_json: bool,
-) -> Replay:
-    """The whole pipeline; its summary in both forms, for printing and for the next rerun."""
-    from l10n_news.rerun import Replay
+) -> RunSummary:
     from l10n_news.run import run_pipeline
 
     def stage(name: str) -> None:
         if show_progress() and not as_json:
             click.echo(f"… {name}", err=True)
 
-    summary = run_pipeline(
+    return run_pipeline(
         ws,
         translate=not no_translate,
         engine=engine,
@@ -113,12 +110,18 @@ def _run(
         allow_drafts=allow_drafts,
         stage=stage,
     )
-    return Replay(
-        text=_lines(ws, summary),
-        json=json.dumps(summary.as_dict(), ensure_ascii=False, indent=2, default=str),
-        stderr=[f"l10n-news: {error}" for error in summary.broken],  # left as they are
-        ok=summary.ok,
-    )
+
+
+def _replay(ws: Workspace, summary: RunSummary, as_json: bool) -> Replay:
+    """What to print, kept as it is for the next rerun."""
+    from l10n_news.rerun import Replay
+
+    if as_json:
+        text = json.dumps(summary.as_dict(), ensure_ascii=False, indent=2, default=str)
+        return Replay([text], ok=summary.ok)
+    # A catalog that cannot be read is left as it is, and named on stderr.
+    broken = [f"l10n-news: {error}" for error in summary.broken]
+    return Replay(_lines(ws, summary), broken, summary.ok)
 
 
 def _lines(ws: Workspace, s: RunSummary) -> list[str]:
