@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import require, require_module
-from l10n_news.checks import dictionaries
+from l10n_news.checks import dictionaries, spelling
 from l10n_news.checks.agreement import check_agreement
 from l10n_news.checks.base import CheckInput
 from l10n_news.checks.dashes import check_dashes
@@ -145,5 +145,6 @@ def test_a_rerun_loads_no_dictionary(sample_ws) -> None:
     # A cache made with other dictionary files (or rules) is not used.
     path = ws.state_dir / "spelling-cache.json"
     path.write_text(path.read_text("utf-8").replace('"fingerprint": "', '"fingerprint": "0'))
+    spelling._names_of_source.cache_clear()  # as in a new process
     assert check_workspace(ws) == first
     assert dictionaries.dictionaries.cache_info().currsize > 0

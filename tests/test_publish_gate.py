@@ -5,7 +5,8 @@ import time
 from pathlib import Path
 
 from l10n_news.publish import publish_workspace
-from l10n_news.publish.gate import Counts, judge
+from l10n_news.publish.gate import Counts, Judge, judge
+from l10n_news.publish.settings import load_settings
 from l10n_news.workspace import Workspace
 from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
 
@@ -127,8 +128,15 @@ def test_publish_reuses_the_findings_check_kept(tmp_path: Path, monkeypatch) -> 
     settle(ws, ru)
     publish_workspace(ws)
     assert calls == ["ru/library-hall", "kk/library-hall"]  # the ru catalog and its sibling
+    # publish ran the error checks alone: check, which reports warnings too, runs them all ...
     checks_run.check_workspace(ws, use_cache=True)
-    assert len(calls) == 2  # check trusts what publish recorded
+    assert calls[2:] == ["kk/library-hall", "ru/library-hall"]
+    # ... and keeps them, for itself and for publish (whose record of the variants still holds).
+    checks_run.check_workspace(ws, use_cache=True)
+    gate = Judge(ws, load_settings(ws))
+    keys = [(m.msgctxt, m.msgid) for m in ws.read_catalog(ru)]
+    assert gate.errors("ru", "library-hall", keys, ws.read_catalog) == []
+    assert len(calls) == 4
 
 
 def settle(ws: Workspace, *paths: Path) -> None:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from l10n_news.checks import dictionaries
-from l10n_news.checks.base import CheckInput
+from l10n_news.checks.base import HAS_DIGIT, CheckInput
 
 _NUMBER_WORD_RE = re.compile(
     r"(?<![\d,.\u00a0\u202f№-])(?<!№ )(?<!№\u00a0)(\d+)[ \u00a0]([^\W\d_]+)(?![-\w])"
@@ -53,7 +53,12 @@ def russian_agreement(n: int, word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _agreement(n: int, word: str) -> str | None:
-    parses = dictionaries.russian_morphology().parse(word.lower())
+    morphology = dictionaries.russian_morphology()
+    # Only the dictionary's own readings count (below); a word it lacks would be guessed by
+    # analogy, which costs more than the whole check of a unit.
+    if not morphology.word_is_known(word.lower()):
+        return None
+    parses = morphology.parse(word.lower())
     if not parses or "NOUN" not in parses[0].tag:
         return None
     nouns = [p for p in parses if "NOUN" in p.tag and p.is_known]  # no guesses («тенге»)
@@ -88,7 +93,7 @@ def kazakh_singular(word: str) -> str | None:
 
 def check_agreement(item: CheckInput) -> list[str]:
     lang = item.target_lang
-    if lang not in ("ru", "kk"):
+    if lang not in ("ru", "kk") or not HAS_DIGIT(item.target):
         return []
     problems = []
     for m in _NUMBER_WORD_RE.finditer(item.target):

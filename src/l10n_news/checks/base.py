@@ -8,6 +8,10 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+# Numbers, dates, times and phone numbers all need a digit: a text without one skips those
+# checks outright (most prose units of an article have none).
+HAS_DIGIT = re.compile(r"\d").search
+
 # A translator silences checks for one entry with a translator comment such as
 # "# l10n-news: ignore numbers" or "# l10n-news: ignore quotes, script" ("all" silences every one).
 IGNORE_COMMENT_RE = re.compile(r"^\s*l10n-news:\s*ignore\s+(?P<ids>.+)$", re.IGNORECASE)

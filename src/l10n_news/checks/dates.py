@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from l10n_news.checks.base import CheckInput
+from l10n_news.checks.base import HAS_DIGIT, CheckInput
 
 # Per month: Russian stems (a case ending follows), Kazakh stems (any suffixes follow),
 # English names and abbreviations (nothing follows but a full stop).
@@ -76,16 +76,34 @@ def _month_of(word: str) -> int:
     return next(n for n, form in enumerate(_STEM_RES, start=1) if form.fullmatch(word))
 
 
+# What a text needs for a date: "19.02" or "2013-02", or a month's stem (as plain text: a
+# cheap look before the costly pattern, which most units of prose would fail everywhere).
+_NUMERIC_MARK = re.compile(r"\d[.-]\d")
+def _marks(ru: str, kk: str, en: str) -> list[str]:
+    stem, _, letters = ru.partition("[")  # «ма[йяею]»: май, мая, мае, маю
+    russian = [stem + ch for ch in letters.rstrip("]")] if letters else [ru[:3]]
+    return [*russian, kk[:3], *en.split("|")]
+
+
+_MONTH_MARKS = tuple(sorted({mark for forms in _MONTH_FORMS for mark in _marks(*forms)}))
+
+
 def dates_in(text: str) -> list[Date]:
     """Every date of `text` that names a day and a month, in order of appearance."""
     found: list[tuple[int, Date]] = []
+    if not HAS_DIGIT(text):
+        return []
+    lowered = text.lower()
+    wordy = any(mark in lowered for mark in _MONTH_MARKS)
+    if not wordy and not _NUMERIC_MARK.search(text):
+        return []
     for m in _NUMERIC_DATE_RE.finditer(text):
         if m.group("d"):
             date = Date(int(m.group("m")), int(m.group("d")), int(m.group("y")))
         else:
             date = Date(int(m.group("im")), int(m.group("id")), int(m.group("iy")))
         found.append((m.start(), date))
-    for m in _WORDY_DATE_RE.finditer(text):
+    for m in _WORDY_DATE_RE.finditer(text) if wordy else ():
         day = m.group("day") or m.group("day2")
         year = m.group("year") or m.group("year2") or m.group("year3")
         month = _month_of(m.group("month") or m.group("month2"))
@@ -99,9 +117,10 @@ def _matches(want: Date, have: Date) -> bool:
 
 
 def check_dates(item: CheckInput) -> list[str]:
-    want, have = dates_in(item.source), dates_in(item.target)
+    want = dates_in(item.source) if HAS_DIGIT(item.source) else []
     if not want:
         return []
+    have = dates_in(item.target)
     left = list(have)
     missing = []
     for date in want:

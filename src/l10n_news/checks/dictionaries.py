@@ -84,6 +84,7 @@ def dictionary_paths(lang: str) -> list[Path]:
     return found
 
 
+@cache  # asked once per unit checked; what is installed does not change while we run
 def available(lang: str) -> bool:
     return bool(dictionary_paths(lang))
 

@@ -150,3 +150,6 @@ HEADER_CHECKS: tuple[Check, ...] = (
 )
 
 BY_ID = {check.id: check for check in (*CHECKS, *HEADER_CHECKS)}
+
+# What the publishing gate runs: a warning never holds a page back.
+ERROR_CHECKS = frozenset(c.id for c in (*CHECKS, *HEADER_CHECKS) if c.severity == Severity.ERROR)

@@ -136,6 +136,16 @@ def check_header(
     ]
 
 
+def load_checkers(langs: Collection[str]) -> None:
+    """Load the dictionaries and the morphology that checking `langs` needs, now rather than
+    on first use (a caller about to fork workers lets them share one copy)."""
+    for lang in langs:
+        if dictionaries.available(lang):
+            dictionaries.dictionaries(lang)
+    if {"ru", "kk"} & set(langs):  # Russian morphology: agreement, and loanwords in Kazakh
+        dictionaries.russian_morphology()
+
+
 def load_glossary(ws: Workspace) -> GlossaryLike | None:
     """The workspace glossary, or None when this installation has no glossary module."""
     try:
@@ -225,6 +235,7 @@ class FindingsCache:
         self.version = __version__
         self.path = ws.state_dir / self.NAME
         self.dirty = False
+        self.fresh: dict[str, Any] = {}  # records put since the last `take_fresh`
         try:
             data = json.loads(self.path.read_text("utf-8"))
         except (FileNotFoundError, ValueError, UnicodeDecodeError):
@@ -272,21 +283,41 @@ class FindingsCache:
         record = self.table.get(f"{lang}/{domain}")
         return bool(record) and record.get("files") == self._signatures(lang, domain)
 
-    def get(self, lang: str, domain: str) -> list[Finding] | None:
+    def get(self, lang: str, domain: str, *, errors_only: bool = False) -> list[Finding] | None:
+        """The kept findings, or None. A record of the error checks alone (what the publishing
+        gate needs) is given only to a caller that asks for no more (`errors_only`)."""
         record = self.table.get(f"{lang}/{domain}")
         if not record or record.get("files") != self._signatures(lang, domain):
+            return None
+        if record.get("errors_only") and not errors_only:
             return None
         return [
             Finding(**dict(item, severity=Severity(item["severity"])))
             for item in record["findings"]
         ]
 
-    def put(self, lang: str, domain: str, findings: list[Finding]) -> None:
-        self.table[f"{lang}/{domain}"] = {
+    def put(
+        self, lang: str, domain: str, findings: list[Finding], *, errors_only: bool = False
+    ) -> None:
+        record: dict[str, Any] = {
             "files": self._signatures(lang, domain),
             "findings": [f.as_dict() for f in findings],
         }
+        if errors_only:
+            record["errors_only"] = True
+        self.table[f"{lang}/{domain}"] = self.fresh[f"{lang}/{domain}"] = record
         self.dirty = True
+
+    def take_fresh(self) -> dict[str, Any]:
+        """The records put since the last call (what a worker process sends back)."""
+        fresh, self.fresh = self.fresh, {}
+        return fresh
+
+    def adopt(self, records: dict[str, Any]) -> None:
+        """Records another process put."""
+        if records:
+            self.table.update(records)
+            self.dirty = True
 
     def save(self) -> None:
         if self.dirty:
@@ -322,6 +353,7 @@ def check_catalog(
         and ws.po_path(other, domain) not in skip
     }
     wanted = None if keys is None else set(keys)
+    shown = ws.relative(path)
     findings: list[Finding] = []
     for message in catalog:
         if wanted is not None and (message.msgctxt, message.msgid) not in wanted:
@@ -337,7 +369,7 @@ def check_catalog(
             target_lang=lang,
             glossary=glossary,
             nplurals=catalog.nplurals,
-            file=ws.relative(path),
+            file=shown,
             other_translations=others,
             only=only,
             domain=domain,

@@ -21,6 +21,8 @@ def check_script(item: CheckInput) -> list[str]:
     if lang is None:
         return []
     foreign = "Latn" if lang.script == "Cyrl" else "Cyrl"
+    if not any(script_of(ch) == foreign for ch in set(item.target)):
+        return []  # not one letter of the other script: nothing to look for word by word
     source_words = set(prose_words(item.source))
     stray: list[str] = []
     # "Telegram-дағы": a Kazakh ending hyphened to a kept name; judge the parts one by one.

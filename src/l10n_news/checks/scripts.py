@@ -116,6 +116,8 @@ def mixed_word(word: str, expected: str | None = None, lang: str | None = None) 
 
 def mixed_words(text: str, expected: str | None = None, lang: str | None = None) -> list[MixedWord]:
     """Every word of `text` that mixes scripts (hyphened parts such as «Telegram-дағы» apart)."""
+    if len({script_of(ch) for ch in set(text)} - {None}) < 2:
+        return []  # a text in one script has no word in two
     found = []
     for m in _WORD_RE.finditer(text):
         word = mixed_word(m.group(0), expected, lang)

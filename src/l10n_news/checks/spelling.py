@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import product
 
 from l10n_news.checks import dictionaries
-from l10n_news.checks.base import CheckInput
+from l10n_news.checks.base import HAS_DIGIT, CheckInput
 from l10n_news.checks.scripts import mixed_word, script_of
 from l10n_news.checks.text import prose_words
 from l10n_news.languages import LANGUAGES
@@ -39,36 +39,48 @@ _MAX_CANDIDATES = 4096
 
 # «80-летия», «53-й», «20-dan»: an ending hyphened to a number is no word of its own.
 _NUMBER_ENDING_RE = re.compile(r"\d+-[^\W\d_]+")
+_HYPHENS = re.compile(r"[-'’]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _words(item: CheckInput) -> list[str]:
     """The target's words to judge, once each, in order."""
-    text = _NUMBER_ENDING_RE.sub(" ", item.target)
-    parts = [p for w in prose_words(text, item.names) for p in re.split(r"[-'’]", w) if p]
+    text = _NUMBER_ENDING_RE.sub(" ", item.target) if HAS_DIGIT(item.target) else item.target
+    parts = [p for w in prose_words(text, item.names) for p in _HYPHENS.split(w) if p]
     if item.context == "brand":  # a brand name stays as the brand writes it
         parts = [p for p in parts if not p[:1].isupper()]
     return list(dict.fromkeys(parts))
 
 
-def _source_stems(item: CheckInput) -> tuple[set[str], tuple[str, ...]]:
+def _source_stems(item: CheckInput) -> tuple[frozenset[str], tuple[str, ...]]:
     """Source words that are names: capitalised, or unknown to the source language. A plain
     source word copied into the translation («также» left in Kazakh) is judged like any other."""
-    lang = item.source_lang or ""
-    words = {
+    return _names_of_source(item.source, item.source_lang or "")
+
+
+@lru_cache(maxsize=1024)  # a source unit is checked once per language it is translated into
+def _names_of_source(source: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = frozenset(
         w.lower()
-        for w in re.findall(r"[^\W\d_]+", item.source)
+        for w in _LETTERS.findall(source)
         if w[:1].isupper() or not dictionaries.known(lang, w)
-    }
+    )
     return words, tuple(w for w in words if len(w) >= 4)
 
 
-def _judged(word: str, script: str, source_words: set[str], stems: tuple[str, ...]) -> bool:
-    if len(word) < 2 or word.isupper() or mixed_word(word) is not None:
-        return False
-    if any(script_of(ch) != script for ch in word):
+def _judged(word: str, script: str, source_words: frozenset[str], stems: tuple[str, ...]) -> bool:
+    if not _judgeable(word, script):
         return False
     lower = word.lower()
     return lower not in source_words and not lower.startswith(stems)
+
+
+@lru_cache(maxsize=65536)  # a word recurs in many units; what it is made of does not change
+def _judgeable(word: str, script: str) -> bool:
+    """A word of two letters or more, not an abbreviation, all in `script`."""
+    if len(word) < 2 or word.isupper() or mixed_word(word) is not None:
+        return False
+    return all(script_of(ch) == script for ch in word)
 
 
 def _restore_case(like: str, word: str) -> str:

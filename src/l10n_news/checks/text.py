@@ -7,13 +7,20 @@ import re
 from collections.abc import Iterable
 
 # URLs, e-mails, placeholders, HTML tags, Markdown link targets and references, code spans:
-# none of them is prose a translator translates.
-_NON_PROSE_RE = re.compile(
-    r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|<[^<>]*>|`[^`]*`|\]\([^)]*\)|\]\[[^\]]*\]"
-    r"|[\w-]+(?:\.[\w-]+){2,}"  # org.gnome.Calendar, file.tar.gz: identifiers
-    r"|%(?:\([^)]*\))?(?:\d+\$)?[-+#0' ]*\d*(?:\.\d+)?[a-zA-Z@]|\{[^{}\s]*\}"
+# none of them is prose a translator translates. Each kind, in the order they are tried, with
+# what a text must contain for it to match at all.
+_NON_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (r"(?:https?|ftp)://\S+|www\.\S+", re.compile(r"://|www\.")),
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.compile("@")),
+    (r"<[^<>]*>|`[^`]*`|\]\([^)]*\)|\]\[[^\]]*\]", re.compile(r"[<`\]]")),
+    (r"[\w-]+(?:\.[\w-]+){2,}", re.compile(r"[\w-]\.[\w-]")),  # org.gnome.Calendar, a.tar.gz
+    (r"%(?:\([^)]*\))?(?:\d+\$)?[-+#0' ]*\d*(?:\.\d+)?[a-zA-Z@]|\{[^{}\s]*\}", re.compile("[%{]")),
 )
+
+
+@functools.lru_cache(maxsize=32)
+def _non_prose_re(kinds: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_NON_PROSE[i][0] for i in kinds))
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -23,7 +30,10 @@ CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # per language): the regex is the costliest step of a cold check, so its answers are kept.
 @functools.lru_cache(maxsize=16384)
 def prose(text: str) -> str:
-    return _NON_PROSE_RE.sub(" ", text)
+    # One pass of the kinds the text may hold: the e-mail and identifier patterns are slow to
+    # fail on every word of plain prose, which has neither.
+    kinds = tuple(i for i, (_, mark) in enumerate(_NON_PROSE) if mark.search(text))
+    return _non_prose_re(kinds).sub(" ", text) if kinds else text
 
 
 def remove_names(text: str, names: Iterable[str]) -> str:

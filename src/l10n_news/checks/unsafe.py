@@ -45,9 +45,18 @@ _BLOCK_START = {
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 # Without one of these characters a text has no inline markup at all: no parse needed.
 _MARKUP_CHAR = re.compile(r"[*_`\[\]<>!~&\\]")
+# A tag needs "<", a handler "=", an active URL ":"; an entity that decodes to one needs "&".
+_ACTIVE_CHAR = re.compile(r"[<=:&]")
 
 
 def active_content(text: str) -> list[str]:
+    return list(_active_content(text))
+
+
+@lru_cache(maxsize=8192)
+def _active_content(text: str) -> tuple[str, ...]:
+    if not _ACTIVE_CHAR.search(text):
+        return ()
     decoded = html.unescape(text)
     found = []
     if _SCRIPT.search(decoded):
@@ -56,7 +65,7 @@ def active_content(text: str) -> list[str]:
         found.append("an event-handler attribute (on...=)")
     if _ACTIVE_URL.search(_URL_NOISE.sub("", decoded)):
         found.append("a javascript: or data: URL")
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8192)
@@ -100,11 +109,15 @@ def structure_signature(text: str) -> Counter[str]:
 
 def unsafe_problems(source: str, translation: str) -> list[str]:
     """What `translation` brings that `source` does not have; empty when it is safe to show."""
-    if not translation:
-        return []
+    return list(_unsafe_problems(source, translation)) if translation else []
+
+
+# Cached: `check` asks of every unit, and the publishing gate asks again of the units it shows.
+@lru_cache(maxsize=8192)
+def _unsafe_problems(source: str, translation: str) -> tuple[str, ...]:
     problems = []
-    source_active = active_content(source)
-    for what in active_content(translation):
+    source_active = _active_content(source)
+    for what in _active_content(translation):
         if what not in source_active:
             problems.append(f"carries {what}")
     # Fewer marks than the source is harmless (a language may not need the emphasis);
@@ -115,4 +128,4 @@ def unsafe_problems(source: str, translation: str) -> list[str]:
     extra = structure_signature(translation) - structure_signature(source)
     if extra:
         problems.append(f"adds structure its source does not have ({', '.join(sorted(extra))})")
-    return problems
+    return tuple(problems)

@@ -52,20 +52,26 @@ def _same(a: str, b: str) -> bool:
 
 
 def check_untranslated(item: CheckInput) -> list[str]:
+    same_as_source = _same(item.source, item.target)
+    copies = sorted(
+        (lang, other)
+        for lang, other in item.other_translations.items()
+        if lang != item.target_lang and other and _same(other, item.target)
+    )
+    if not same_as_source and not copies:
+        return []  # the usual case: a text of its own, no need to look at its words
     words = _words_to_translate(item)
     if not words:
         return []
-    if _same(item.source, item.target) and _enough(words, item.source_lang, item.target_lang):
+    if same_as_source and _enough(words, item.source_lang, item.target_lang):
         if all(w[0].isupper() for w in words):
             return [
                 "the translation is the source text, untranslated (if it is a name, add it "
                 "to the glossary as do-not-translate)"
             ]
         return ["the translation is the source text, untranslated"]
-    for lang, other in sorted(item.other_translations.items()):
-        if lang == item.target_lang or not _enough(words, lang, item.target_lang):
-            continue
-        if other and _same(other, item.target):
+    for lang, _ in copies:
+        if _enough(words, lang, item.target_lang):
             name = LANGUAGES[lang].name if lang in LANGUAGES else lang
             return [f"the translation is the same as the {name} translation of this entry"]
     return []

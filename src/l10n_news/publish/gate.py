@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.checks.base import GlossaryLike
@@ -189,6 +190,31 @@ class Judge:
             self._findings.save()
 
     @property
+    def findings(self) -> FindingsCache:
+        if self._findings is None:
+            self._findings = FindingsCache(self.ws)
+        return self._findings
+
+    def load(self, langs: Iterable[str]) -> None:
+        """Build now what judging `langs` would build on first use: before forking workers,
+        so that they share one copy instead of each building its own."""
+        from l10n_news.checks.run import load_checkers
+
+        langs = list(langs)
+        self.findings  # noqa: B018 - read for its side effect, the cache loaded
+        for lang in langs:
+            self.vocabulary(lang)
+        load_checkers(langs)
+
+    def take_fresh(self) -> dict[str, Any]:
+        """The findings computed since the last call (what a worker sends back)."""
+        return self._findings.take_fresh() if self._findings is not None else {}
+
+    def adopt(self, records: dict[str, Any]) -> None:
+        if records:
+            self.findings.adopt(records)
+
+    @property
     def glossary(self) -> GlossaryLike | None:
         if not self._glossary_loaded:
             from l10n_news.checks.run import load_glossary
@@ -219,14 +245,15 @@ class Judge:
         """Error findings (check ids and file:line) of the units with `keys`.
 
         The findings `check` keeps per catalog (`checks.run.FindingsCache`) are used while
-        their inputs are unchanged, and kept for it otherwise: `run` checks each catalog once.
+        their inputs are unchanged (`run` checks each catalog once). Otherwise only the error
+        checks run, the same functions `check` calls, and their findings are kept for the next
+        publish (`check` itself, which reports warnings too, does not take them).
         """
         from l10n_news.checks.base import Severity
-        from l10n_news.checks.run import FindingsCache, check_catalog, check_header
+        from l10n_news.checks.registry import ERROR_CHECKS
+        from l10n_news.checks.run import check_catalog, check_header
 
-        if self._findings is None:
-            self._findings = FindingsCache(self.ws)
-        findings = self._findings.get(lang, domain)
+        findings = self.findings.get(lang, domain, errors_only=True)
         if findings is None:
             same_source = source_lang in (None, self.ws.domain_source_language(domain))
             findings = check_catalog(
@@ -237,12 +264,15 @@ class Judge:
                 glossary=self.glossary,
                 keys=None if same_source else keys,
                 source_lang=source_lang,
+                only=ERROR_CHECKS,
             )
             if same_source:
                 # Recorded as `check` records a catalog: its header's findings too.
                 path = self.ws.po_path(lang, domain)
-                header = check_header(catalog_at(path), lang=lang, file=self.ws.relative(path))
-                self._findings.put(lang, domain, header + findings)
+                header = check_header(
+                    catalog_at(path), lang=lang, file=self.ws.relative(path), only=ERROR_CHECKS
+                )
+                self.findings.put(lang, domain, header + findings, errors_only=True)
         wanted = set(keys)
         findings = [f for f in findings if (f.msgctxt, f.msgid) in wanted]
         return [f.format_line() for f in findings if f.severity == Severity.ERROR]

@@ -176,7 +176,7 @@ class Vocabulary:
                 name = get_language(other).name
                 a = "an" if name[0] in "AEIOU" else "a"
                 flag(clean[m.start() : m.end()], f"is {a} {name} {kind} {self.on_page}", m.start())
-        for m in _WORD.finditer(clean):
+        for m in _WORD.finditer(clean) if self._may_have_stray_letters(clean) else ():
             word = m.group()
             key = word.casefold().replace("ё", "е")
             if len(word) < 2 or key in source_words or key in self.allowed:
@@ -185,6 +185,11 @@ class Vocabulary:
             if why and not _inflected_from(key, source_words):
                 flag(word, why, m.start())
         return leaks
+
+    def _may_have_stray_letters(self, text: str) -> bool:
+        """Whether any word of `text` could have a `_script_problem`: most units have none,
+        and one look at the letters they use spares judging them word by word."""
+        return self._script_problem("".join(set(text))) is not None
 
     def _script_problem(self, word: str) -> str | None:
         # One place says which script a letter is (every Latin block included).

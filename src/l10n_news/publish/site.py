@@ -55,6 +55,7 @@ from l10n_news.publish.variant import (
     folder_digest,
     judge_variant,
 )
+from l10n_news.publish.workers import each_slug, worker_count
 from l10n_news.workspace import UI_DOMAIN, Workspace
 
 INDEX_KEY = "@index"  # the state record of the index pages, the root page and the sitemap
@@ -103,17 +104,19 @@ def publish_workspace(
     formats: Iterable[str] = ("html",),
     allow_drafts: bool = False,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> PublishReport:
     """Publish every variant that passes the gate; re-render only what changed since last time.
 
-    Holds the workspace lock (re-entrant: `run` holds it already).
+    `jobs`: processes to judge and render in (default: one per CPU when there are enough
+    articles to judge; 1: none forked). Holds the workspace lock (re-entrant: `run` holds it).
     """
     formats = tuple(formats)
     for fmt in formats:
         if fmt not in FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     with ws.lock():
-        return _Publish(ws, out, formats, allow_drafts, progress).run()
+        return _Publish(ws, out, formats, allow_drafts, progress, jobs).run()
 
 
 class _Publish:
@@ -124,6 +127,7 @@ class _Publish:
         formats: tuple[str, ...],
         allow_drafts: bool,
         progress: Progress | None,
+        jobs: int | None,
     ) -> None:
         self.ws, self.formats, self.allow_drafts, self.progress = (
             ws,
@@ -131,6 +135,7 @@ class _Publish:
             allow_drafts,
             progress,
         )
+        self.jobs = jobs
         self.settings = load_settings(ws)
         # --out is the user's own choice; out_dir from the config must stay in the workspace.
         self.out = (out or ws.root / self.settings.out_dir).resolve()
@@ -149,6 +154,7 @@ class _Publish:
         # Plain strings for the paths asked about thousands of times on a rerun.
         self.articles_dir = os.fspath(ws.article_path("x").parent.parent)
         self.locale_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
+        self._slug_digests: dict[str, str] = {}
 
     def _shared_digest(self) -> str:
         """What every page depends on beyond its own article and catalogs."""
@@ -185,11 +191,18 @@ class _Publish:
         new_pages: dict[str, Any] = {}
         writes: dict[str, bytes] = {}
         slugs = ws.article_slugs()
-        for done, slug in enumerate(slugs, 1):
-            inputs = SlugInputs(ws, slug)
-            self._judge_slug(inputs, ui, variants)
-            renderer = SlugRenderer(ws, self.settings, env, inputs, ui_catalogs, self.formats)
-            for key, page in renderer.settle(variants, self.old_pages, self.out).items():
+        workers = worker_count(sum(self._to_judge(slug, ui) for slug in slugs), self.jobs)
+        if workers > 1:
+            self.judge.load(ws.languages)  # once, shared by the forked workers
+
+        def work(slug: str) -> SlugOutcome:
+            return self._slug_outcome(slug, ui, env, ui_catalogs)
+
+        for done, outcome in enumerate(each_slug(work, slugs, workers), 1):
+            variants.update(outcome.variants)
+            self.digests.adopt(outcome.digests)
+            self.judge.adopt(outcome.findings)
+            for key, page in outcome.pages.items():
                 if isinstance(page, FreshPage):
                     writes.update(page.rendered.files)
                     page_record = {
@@ -211,18 +224,49 @@ class _Publish:
         self._summarise(variants)
         return self.report
 
+    def _slug_outcome(
+        self,
+        slug: str,
+        ui: dict[str, UiLanguage],
+        env: Any,
+        ui_catalogs: dict[str, Catalog | None],
+    ) -> SlugOutcome:
+        """One article's verdicts and pages (in a worker process, or here)."""
+        inputs = SlugInputs(self.ws, slug)
+        variants: dict[str, Any] = {}
+        self._judge_slug(inputs, ui, variants)
+        renderer = SlugRenderer(self.ws, self.settings, env, inputs, ui_catalogs, self.formats)
+        pages = renderer.settle(variants, self.old_pages, self.out)
+        return SlugOutcome(variants, pages, self.digests.take_fresh(), self.judge.take_fresh())
+
+    def _slug_digest(self, slug: str) -> str:
+        """What a slug's variants depend on of its own: its folder and its catalogs."""
+        if slug not in self._slug_digests:
+            self._slug_digests[slug] = digest(
+                folder_digest(self.digests, os.path.join(self.articles_dir, slug)),
+                *(self.digests.of(os.path.join(d, f"{slug}.po")) for d in self.locale_dirs),
+            )
+        return self._slug_digests[slug]
+
+    def _input_digest(self, slug: str, ui: UiLanguage) -> str:
+        return digest(self.shared_digest, self._slug_digest(slug), ui.digest)
+
+    def _to_judge(self, slug: str, ui: dict[str, UiLanguage]) -> bool:
+        """Whether some variant of `slug` must be judged again (its inputs changed)."""
+        return any(
+            (self.old_variants.get(f"{lang}/{slug}") or {}).get("input")
+            != self._input_digest(slug, ui[lang])
+            for lang in self.ws.languages
+        )
+
     def _judge_slug(
         self, inputs: SlugInputs, ui: dict[str, UiLanguage], variants: dict[str, Any]
     ) -> None:
         """Verdicts of a slug's variants, from the record where no input changed."""
         ws, slug = self.ws, inputs.slug
-        slug_digest = digest(
-            folder_digest(self.digests, os.path.join(self.articles_dir, slug)),
-            *(self.digests.of(os.path.join(d, f"{slug}.po")) for d in self.locale_dirs),
-        )
         for lang in ws.languages:
             key = f"{lang}/{slug}"
-            input_digest = digest(self.shared_digest, slug_digest, ui[lang].digest)
+            input_digest = self._input_digest(slug, ui[lang])
             old = self.old_variants.get(key)
             if old and old.get("input") == input_digest:
                 variants[key] = old
@@ -416,6 +460,16 @@ class _Publish:
                     report.problems[key] = v["problems"]
                 leaks += [Leak(**leak) for leak in v.get("leaks", [])]
         report.leaks = group_leaks(leaks)
+
+
+@dataclass
+class SlugOutcome:
+    """What judging and rendering one article gave: sent back by a worker process."""
+
+    variants: dict[str, Any]  # key -> the variant's record
+    pages: dict[str, Any]  # key -> the kept page record, or a FreshPage to write
+    digests: dict[str, list[Any]]  # file digests computed on the way
+    findings: dict[str, Any]  # findings records computed on the way
 
 
 def _remove(out: Path, files: list[str]) -> list[str]:

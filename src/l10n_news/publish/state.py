@@ -42,6 +42,18 @@ class FileDigests:
     def __init__(self, table: dict[str, list[Any]]) -> None:
         self.table = dict(table)  # path -> [mtime_ns, size, digest]
         self.changed = False
+        self.fresh: dict[str, list[Any]] = {}  # computed since the last `take_fresh`
+
+    def take_fresh(self) -> dict[str, list[Any]]:
+        """The entries computed since the last call (what a worker sends back)."""
+        fresh, self.fresh = self.fresh, {}
+        return fresh
+
+    def adopt(self, entries: dict[str, list[Any]]) -> None:
+        """Entries another process computed."""
+        if entries:
+            self.table.update(entries)
+            self.changed = True
 
     def of(self, path: Path | str) -> str:
         key = os.fspath(path)  # strings: a rerun asks for thousands of these
@@ -53,7 +65,7 @@ class FileDigests:
         if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
             return known[2]
         value = file_digest(Path(key))
-        self.table[key] = [stat.st_mtime_ns, stat.st_size, value]
+        self.table[key] = self.fresh[key] = [stat.st_mtime_ns, stat.st_size, value]
         self.changed = True
         return value
 

@@ -34,11 +34,14 @@ _EN_NO_RE = re.compile(r"\bNo\. (?=\d)")
 _APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])|(?<=\d)'(?=s\b)|(?<=\bs)'(?=\s)")
 _OPENING_CONTEXT = " \t\n\u00a0([{—–-/"
 
+_HAS_DIGIT = re.compile(r"\d").search
 _SKIPPED_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
 _TAG_RE = re.compile(r"(<[^>]*>)")
 
 
 def _curly_quotes(text: str) -> str:
+    if '"' not in text and "'" not in text:
+        return text
     out = []
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
@@ -52,21 +55,29 @@ def _curly_quotes(text: str) -> str:
     return "".join(out)
 
 
+# Each rule runs only on a text with the character it needs: a page has hundreds of pieces.
 def _cyrillic_rules(text: str) -> str:
-    text = _HYPHEN_DASH_RE.sub(" — ", text)
-    text = _DIGIT_GROUP_RE.sub(NBSP, text)
-    text = _NUMBER_WORD_RE.sub(NBSP, text)
-    text = _NUMERO_RE.sub("№" + NBSP, text)
-    text = _YEAR_ABBREV_RE.sub(lambda m: m.group(1) + "." + NBSP, text)
-    return _DASH_RE.sub(NBSP, text)
+    if " - " in text:
+        text = _HYPHEN_DASH_RE.sub(" — ", text)
+    if _HAS_DIGIT(text):
+        text = _DIGIT_GROUP_RE.sub(NBSP, text)
+        text = _NUMBER_WORD_RE.sub(NBSP, text)
+        if "№" in text:
+            text = _NUMERO_RE.sub("№" + NBSP, text)
+    if ". " in text:
+        text = _YEAR_ABBREV_RE.sub(lambda m: m.group(1) + "." + NBSP, text)
+    return _DASH_RE.sub(NBSP, text) if "— " in text or "– " in text else text
 
 
 def _english_rules(text: str) -> str:
-    text = _APOSTROPHE_RE.sub("’", text)
+    if "'" in text:
+        text = _APOSTROPHE_RE.sub("’", text)
     text = _curly_quotes(text)
-    text = _EN_NUMBER_UNIT_RE.sub(NBSP, text)
-    text = _EN_NO_RE.sub("No." + NBSP, text)
-    return _DASH_RE.sub(NBSP, text)
+    if _HAS_DIGIT(text):
+        text = _EN_NUMBER_UNIT_RE.sub(NBSP, text)
+        if "No. " in text:
+            text = _EN_NO_RE.sub("No." + NBSP, text)
+    return _DASH_RE.sub(NBSP, text) if "— " in text or "– " in text else text
 
 
 def typeset_text(text: str, lang: str) -> str:
@@ -93,6 +104,6 @@ def typeset_html(fragment: str, lang: str) -> Markup:
                     skipping.append(m.group(2).lower())
             continue
         if piece and not skipping:
-            plain = typeset_text(html_module.unescape(piece), lang)
+            plain = typeset_text(html_module.unescape(piece) if "&" in piece else piece, lang)
             pieces[i] = html_module.escape(plain, quote=False)
     return Markup("".join(pieces))

@@ -182,8 +182,9 @@ def judge_variant(
             problems += checks.errors(
                 base, inputs.slug, inputs.wanted, inputs.catalog_at, source_lang=article.lang
             )
+            po_shown = ws.relative(po)
             shown = [
-                (msg, ws.relative(po))
+                (msg, po_shown)
                 for key in sorted(inputs.wanted, key=lambda k: (k[0] or "", k[1]))
                 if (msg := catalog.get(key[1], key[0])) is not None and msg.has_translation
             ]
