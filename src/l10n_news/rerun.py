@@ -1,13 +1,13 @@
 """Knowing, cheaply, that `run` has nothing to do.
 
-A run keeps `.l10n-news/rerun.json` (`rerun-json.json` for --json): a fingerprint of every file the
-pipeline reads or writes (a stat of each, nothing read), and the summary it printed. The next
-`run` with the same options takes the fingerprint again; when it is the same, it prints the
-kept summary and stops, having imported none of the render stack (Jinja2, markdown-it, lxml,
-Babel). Anything else - an article or image added, edited or deleted, a template or catalog,
-the theme, the configuration, the glossary, a page of the site edited or deleted, another
-version of l10n-news or of the libraries it renders with - changes the fingerprint, and the
-whole pipeline runs (each stage still skipping what its own records say is done).
+A run keeps `.l10n-news/rerun.json` (`rerun-json.json` for --json): the summary it printed, and
+a fingerprint of every file the pipeline reads or writes (a stat of each, nothing read). The
+next `run` with the same options takes the fingerprint again; when it is the same, it prints
+the kept summary and stops, having imported none of the render stack (Jinja2, markdown-it,
+lxml, Babel). Anything else - an article or image added, edited or deleted, a template or
+catalog, the theme, the configuration, the glossary, a page of the site edited or deleted,
+another version of l10n-news or of the libraries it renders with - changes the fingerprint, and
+the whole pipeline runs (each stage still skipping what its own records say is done).
 
 The record is bound to the fingerprint taken before the run began. A run that wrote anything
 (or a file someone changed meanwhile) moved the times of what it wrote, and ctimes never come
@@ -47,8 +47,12 @@ FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent  # its code, theme and tables shape every output
 # Libraries whose upgrade may change a page or a finding; found without importing them.
 LIBRARIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "babel", "lxml", "yaml",
-             "hunspell", "spylls")
-DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts")  # checks.dictionaries
+             "pysbd", "rapidfuzz", "pymorphy3", "pymorphy3_dicts_ru", "tzdata", "hunspell",
+             "spylls")
+# Data outside the workspace that checks and pages read: the spelling dictionaries
+# (checks.dictionaries) and the system's time-zone rules (zoneinfo reads them first).
+DATA_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts")
+DATA_FILES = ("/usr/share/zoneinfo/tzdata.zi",)
 # Folders of the workspace that the pipeline reads or writes, besides the site and the files
 # named in the configuration: the theme override and the translation memory's TMX files.
 WORKSPACE_FOLDERS = ("articles", "locales", "templates", "tm")
@@ -81,8 +85,10 @@ def take_fingerprint(ws: Workspace, site: Path) -> Fingerprint | None:
             walk.tree(ws.root / name)
         walk.tree(site)
         walk.tree(PACKAGE_DIR)
-        for folder in DICTIONARY_DIRS:
+        for folder in DATA_FOLDERS:
             walk.tree(Path(folder))
+        for data in DATA_FILES:
+            walk.file(Path(data))
         for library in LIBRARIES:
             walk.file(_library_origin(library))
     except (OSError, L10nError):
@@ -234,7 +240,10 @@ class RerunRecord:
         # Two lines: what the record is for, read first; then the summary.
         head = json.dumps(self._head(self.before))
         body = json.dumps(replay.__dict__, ensure_ascii=False)
-        atomic_write_text(self.path, f"{head}\n{body}")
+        try:
+            atomic_write_text(self.path, f"{head}\n{body}")
+        except OSError:
+            return False  # a read-only state folder: the next run simply runs again
         return True
 
     def _head(self, fingerprint: Fingerprint) -> dict[str, Any]:
