@@ -253,3 +253,12 @@ def test_the_replay_imports_no_render_stack(sample_ws, calm_clock):
     assert "l10n_news.run" not in names
     loaded = {name.split(".", 1)[0] for name in names}
     assert not loaded & set(RENDER_STACK), sorted(loaded & set(RENDER_STACK))
+
+
+def test_the_engine_choices_are_the_registry():
+    # `run --engine` lists the names from the configuration schema, not from the registry
+    # (whose import loads every engine): the two must agree.
+    from l10n_news.config import engine_names
+    from l10n_news.engines.registry import ENGINES
+
+    assert engine_names() == sorted(ENGINES)

@@ -54,6 +54,10 @@ def run(
     when a check found errors, an engine failed, or a page would show text of the wrong
     language.
 
+    A rerun with nothing changed (no article, image, catalog, template, setting, page of the
+    site or installed version) prints the summary of the last run that had nothing to do, kept
+    in .l10n-news/, without running the pipeline again.
+
     Example:
 
         l10n-news run -C .
