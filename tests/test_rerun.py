@@ -131,6 +131,11 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "a page of the site deleted": lambda ws: _a_page(ws).unlink(),
     "the site deleted": lambda ws: shutil.rmtree(ws / "site"),
     "a file touched": lambda ws: os.utime(_first_article(ws)),
+    # A picture may lie anywhere in the workspace, not only in its article's folder.
+    "a picture added elsewhere in the workspace": lambda ws: (ws / "media").mkdir()
+    or shutil.copy(_first_image(ws), ws / "media" / "shared.png"),
+    "a translation memory added": lambda ws: (ws / "tm").mkdir()
+    or (ws / "tm" / "old.tmx").write_text("<tmx/>", "utf-8"),
     "an article edited, its time put back": lambda ws: _edit_in_place_keeping_times(
         _first_article(ws)
     ),
@@ -144,6 +149,17 @@ def test_any_change_runs_the_pipeline(sample_ws, pipeline_calls, calm_clock, cha
     CHANGES[change](sample_ws)
     run(sample_ws)
     assert len(pipeline_calls) == calls + 1, f"{change}: the rerun must do the work"
+
+
+def test_what_only_the_state_and_dot_folders_hold_is_not_a_change(sample_ws, pipeline_calls,
+                                                                  calm_clock):
+    quiet = settled(sample_ws)
+    calls = len(pipeline_calls)
+    (sample_ws / ".git").mkdir()
+    (sample_ws / ".git" / "index").write_bytes(b"a version control system's own files")
+    _append(sample_ws / ".l10n-news" / "spelling-cache.json", " ")
+    assert run(sample_ws) == quiet
+    assert len(pipeline_calls) == calls
 
 
 def test_a_deleted_page_comes_back(sample_ws, calm_clock):

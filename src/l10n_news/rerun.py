@@ -15,8 +15,8 @@ back: its record can never match, so only the summary of a run that had nothing 
 replayed. Nothing is kept when a file changed in the RACY_NS before the run began (within the
 clock's granularity a file may change again without its times moving), nor when machine
 translation did anything or failed (a failed or unreachable engine is tried again).
-The records of the stages (`.l10n-news/*`) are not part of the fingerprint: they only save
-time, and losing them changes no output.
+The fingerprint covers the whole workspace but its top-level dot-folders: the records of the
+stages (`.l10n-news/*`) only save time, and losing them changes no output.
 """
 
 from __future__ import annotations
@@ -53,9 +53,6 @@ LIBRARIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "babel", 
 # (checks.dictionaries) and the system's time-zone rules (zoneinfo reads them first).
 DATA_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts")
 DATA_FILES = ("/usr/share/zoneinfo/tzdata.zi",)
-# Folders of the workspace that the pipeline reads or writes, besides the site and the files
-# named in the configuration: the theme override and the translation memory's TMX files.
-WORKSPACE_FOLDERS = ("articles", "locales", "templates", "tm")
 
 
 @dataclass
@@ -79,11 +76,10 @@ def take_fingerprint(ws: Workspace, site: Path) -> Fingerprint | None:
     what is wrong)."""
     walk = _Walk()
     try:
-        walk.file(ws.config_path)
-        walk.file(glossary_path(ws))
-        for name in WORKSPACE_FOLDERS:
-            walk.tree(ws.root / name)
-        walk.tree(site)
+        walk.workspace(ws.root)
+        walk.file(glossary_path(ws))  # it may lie outside
+        if not _walked(ws.root, site):
+            walk.tree(site)
         walk.tree(PACKAGE_DIR)
         for folder in DATA_FOLDERS:
             walk.tree(Path(folder))
@@ -94,6 +90,15 @@ def take_fingerprint(ws: Workspace, site: Path) -> Fingerprint | None:
     except (OSError, L10nError):
         return None
     return walk.fingerprint(__version__, sys.version, str(len(walk.paths)))
+
+
+def _walked(root: Path, folder: Path) -> bool:
+    """Whether the walk of the workspace covers `folder` (it skips the top-level dot-folders)."""
+    try:
+        rel = folder.relative_to(root)
+    except ValueError:
+        return False
+    return bool(rel.parts) and not rel.parts[0].startswith(".")
 
 
 def glossary_path(ws: Workspace) -> Path:
@@ -150,6 +155,17 @@ class _Walk:
         self._add(top, st)
         if st is not None and stat.S_ISDIR(st.st_mode):
             self._folders(top)
+
+    def workspace(self, root: Path) -> None:
+        """Everything in the workspace but its top-level dot-folders: the state (`.l10n-news`,
+        which holds this record and changes with every run), `.git` and the like. Pictures may
+        lie anywhere in it, not only in the article's folder."""
+        # The root's own times are left out: they move when a dot-folder comes or goes, and
+        # every other entry that comes or goes is in the listing itself.
+        with os.scandir(root) as listing:
+            names = [entry.name for entry in listing if not entry.name.startswith(".")]
+        for name in names:
+            self.tree(root / name)
 
     def _folders(self, top: str) -> None:
         # One loop without calls per entry: a 2,000-article archive has some 35,000 of them.
