@@ -138,6 +138,22 @@ def test_a_batch_costs_one_sync_and_one_fsync_per_folder(tmp_path, monkeypatch):
     assert (tmp_path / "locales" / "kk" / "story-7.po").read_bytes() == b"kk 7"
 
 
+def test_a_batch_into_many_folders_costs_two_syncs(tmp_path, monkeypatch):
+    from l10n_news import fileio
+
+    syncs, fsyncs = [], []
+    monkeypatch.setattr(fileio, "sync_file_systems", lambda folders: syncs.append(set(folders)))
+    monkeypatch.setattr(os, "fsync", lambda fd: fsyncs.append(fd))
+    pages = [tmp_path / "site" / "ru" / f"story-{n}" / "index.html" for n in range(30)]
+    with workspace_lock(tmp_path / ".l10n-news" / "lock"), fileio.StagedWrites() as staged:
+        for page in pages:
+            staged.write(page, page.parent.name.encode())
+    assert not fsyncs, "no folder is fsynced one by one"
+    assert len(syncs) == 2, "the staged data before the renames, the renames after"
+    assert syncs[1] == {page.parent for page in pages}
+    assert pages[7].read_bytes() == b"story-7"
+
+
 def test_a_failed_sync_lands_nothing(tmp_path, monkeypatch):
     from l10n_news import fileio
 

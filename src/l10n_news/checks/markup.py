@@ -93,7 +93,13 @@ def _emphasis_counts(text: str) -> Counter[str]:
     return counts
 
 
+# Tags, links, references and emphasis all need one of these; plain prose is spared the passes.
+_MARKUP_MARK = re.compile(r"[<\[\]*_`]")
+
+
 def check_markup(item: CheckInput) -> list[str]:
+    if not _MARKUP_MARK.search(item.source) and not _MARKUP_MARK.search(item.target):
+        return []
     problems = []
     want, have = tags_in(item.source), tags_in(item.target)
     problems += [f"the tag {shorten(t)} of the source is missing" for t in sorted(want - have)]

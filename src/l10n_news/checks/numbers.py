@@ -42,9 +42,11 @@ _COMMA_NUMBER_RE = re.compile(
     rf"{_DOTTED_RE}|{_LIST_RE}|{_SPACE_GROUPED}(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?"
 )
 
-# A number starts where no letter or digit stands before it ("x2" is no number).
-_COMMA_NUMBER_IN_TEXT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _COMMA_NUMBER_RE.pattern)
-_EN_NUMBER_IN_TEXT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _EN_NUMBER_RE.pattern)
+# A number starts where no letter or digit stands before it ("x2" is no number); the
+# look-ahead first lets the scan leave every other position at once.
+_NUMBER_START = r"(?=\d)(?<![^\W\d_])(?<!\d)"
+_COMMA_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _COMMA_NUMBER_RE.pattern)
+_EN_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _EN_NUMBER_RE.pattern)
 
 
 def _value(token: str, lang: str | None) -> list[Decimal]:
@@ -67,6 +69,7 @@ def _value(token: str, lang: str | None) -> list[Decimal]:
 _TIME_12H_RE = re.compile(
     r"(?<![\d:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE
 )
+_AM_PM = re.compile(r"[ap]\.?\s?m\b", re.IGNORECASE)  # what a 12-hour time needs
 _TIME_24H_RE = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
 
@@ -89,8 +92,9 @@ def _times_in(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
         found[int(m.group(1)) * 60 + int(m.group(2))] += 1
         return " "
 
-    text = _TIME_12H_RE.sub(twelve, text)
-    rest = _TIME_24H_RE.sub(twenty_four, text)
+    if _AM_PM.search(text):
+        text = _TIME_12H_RE.sub(twelve, text)
+    rest = _TIME_24H_RE.sub(twenty_four, text) if ":" in text else text
     return tuple(found.items()), rest
 
 
@@ -135,7 +139,8 @@ def _read_numbers(text: str, lang: str | None) -> Counter[Decimal]:
         text = _URL_RE.sub(" ", text)
     if "@" in text:
         text = _EMAIL_RE.sub(" ", text)
-    text = _PHONE_RE.sub(" ", text)
+    if "+" in text or "(" in text or "-" in text:  # every phone pattern has one
+        text = _PHONE_RE.sub(" ", text)
     text = times_in(text)[1]
     if "%" in text or "{" in text:
         text = _NOT_NUMBERS_RE.sub(" ", text)
@@ -212,9 +217,10 @@ def check_emails(item: CheckInput) -> list[str]:
 def check_phones(item: CheckInput) -> list[str]:
     if not HAS_DIGIT(item.source):
         return []
-    def digits(text: str) -> Counter[str]:
-        return Counter(re.sub(r"\D", "", m) for m in _PHONE_RE.findall(text))
-
-    want, have = digits(item.source), digits(item.target)
-    shown = {re.sub(r"\D", "", m): m for m in _PHONE_RE.findall(item.source)}
+    written = _PHONE_RE.findall(item.source)
+    if not written:
+        return []
+    want = Counter(re.sub(r"\D", "", m) for m in written)
+    have = Counter(re.sub(r"\D", "", m) for m in _PHONE_RE.findall(item.target))
+    shown = {re.sub(r"\D", "", m): m for m in written}
     return [f"the phone number {shown[d]} is missing or changed" for d in sorted(want - have)]

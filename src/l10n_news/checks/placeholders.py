@@ -23,6 +23,7 @@ _LOOSE_PLACEHOLDER_RE = re.compile(
     r"|(?<!\{)\{(?:\d+|[A-Za-z_]\w*)?(?:![rsa])?(?::[^{}\s]*)?\}(?!\})"
 )
 _POSITION_RE = re.compile(r"^%[1-9]\d*\$")
+_PLACEHOLDER_MARK = re.compile(r"[%{]")
 
 
 def _describe(key: int | str, flag: str) -> str:
@@ -129,4 +130,6 @@ def check_placeholders(item: CheckInput) -> list[str]:
         ]
     if any(f in _NEGATED for f in item.flags):
         return []
+    if not _PLACEHOLDER_MARK.search(source) and not _PLACEHOLDER_MARK.search(item.target):
+        return []  # every loose placeholder starts with one of these
     return check_unflagged(source, item.target, may_omit=may_omit)

@@ -83,28 +83,34 @@ def check_plural_header(item: CheckInput) -> list[str]:
     lang = item.target_lang
     if lang not in LANGUAGES or not item.target:
         return []
+    return list(_header_problems(lang, item.target, item.nplurals))
+
+
+@lru_cache(maxsize=64)  # an archive has thousands of catalogs and a handful of headers
+def _header_problems(lang: str, value: str, nplurals_written: int | None) -> tuple[str, ...]:
     from l10n_news.checks.dictionaries import remembered
+    from l10n_news.languages import LANGUAGES
 
     # Kept with the spelling verdicts: a rerun reads no CLDR locale data.
     want = remembered("cldr-plural", lang, "", lambda: list(cldr_plural_indexes(lang)))
     nplurals = max(want) + 1
     name = LANGUAGES[lang].name
-    if item.nplurals != nplurals:
-        return [
-            f"Plural-Forms says nplurals={item.nplurals}, but {name} has {nplurals} "
-            f"(CLDR); write: {LANGUAGES[lang].plural_forms}"
-        ]
+    if nplurals_written != nplurals:
+        return (
+            f"Plural-Forms says nplurals={nplurals_written}, but {name} has {nplurals} "
+            f"(CLDR); write: {LANGUAGES[lang].plural_forms}",
+        )
     try:
         # msgfmt's own test first: a rule that fails it (plural=n/0) is reported on its own
         # (`plural_rule_findings`) and must not be evaluated here.
-        formula = validated_plural_rule(item.target)
+        formula = validated_plural_rule(value)
     except PluralFormsError:
-        return []
+        return ()
     for n, index in zip(_SAMPLE_COUNTS, want, strict=True):
         got = formula(n)
         if got != index:
-            return [
+            return (
                 f"Plural-Forms picks form {got} for n={n}, CLDR's {name} rule form {index}; "
-                f"write: {LANGUAGES[lang].plural_forms}"
-            ]
-    return []
+                f"write: {LANGUAGES[lang].plural_forms}",
+            )
+    return ()

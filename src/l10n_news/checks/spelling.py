@@ -27,7 +27,7 @@ from itertools import product
 from l10n_news.checks import dictionaries
 from l10n_news.checks.base import HAS_DIGIT, CheckInput
 from l10n_news.checks.scripts import mixed_word, script_of
-from l10n_news.checks.text import prose_words
+from l10n_news.checks.text import prose, remove_names
 from l10n_news.languages import LANGUAGES
 
 _KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -39,14 +39,14 @@ _MAX_CANDIDATES = 4096
 
 # «80-летия», «53-й», «20-dan»: an ending hyphened to a number is no word of its own.
 _NUMBER_ENDING_RE = re.compile(r"\d+-[^\W\d_]+")
-_HYPHENS = re.compile(r"[-'’]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _words(item: CheckInput) -> list[str]:
     """The target's words to judge, once each, in order."""
     text = _NUMBER_ENDING_RE.sub(" ", item.target) if HAS_DIGIT(item.target) else item.target
-    parts = [p for w in prose_words(text, item.names) for p in _HYPHENS.split(w) if p]
+    # The letter runs of the prose: «Telegram-дағы» gives its two parts, judged one by one.
+    parts = _LETTERS.findall(remove_names(prose(text), item.names))
     if item.context == "brand":  # a brand name stays as the brand writes it
         parts = [p for p in parts if not p[:1].isupper()]
     return list(dict.fromkeys(parts))
@@ -58,7 +58,7 @@ def _source_stems(item: CheckInput) -> tuple[frozenset[str], tuple[str, ...]]:
     return _names_of_source(item.source, item.source_lang or "")
 
 
-@lru_cache(maxsize=1024)  # a source unit is checked once per language it is translated into
+@lru_cache(maxsize=16384)  # a source unit is checked once per language it is translated into
 def _names_of_source(source: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     words = frozenset(
         w.lower()
@@ -68,11 +68,10 @@ def _names_of_source(source: str, lang: str) -> tuple[frozenset[str], tuple[str,
     return words, tuple(w for w in words if len(w) >= 4)
 
 
-def _judged(word: str, script: str, source_words: frozenset[str], stems: tuple[str, ...]) -> bool:
-    if not _judgeable(word, script):
-        return False
+def _from_source(word: str, source_words: frozenset[str], stems: tuple[str, ...]) -> bool:
+    """A name of the source, as written or with an ending («Аймановтың»)."""
     lower = word.lower()
-    return lower not in source_words and not lower.startswith(stems)
+    return lower in source_words or lower.startswith(stems)
 
 
 @lru_cache(maxsize=65536)  # a word recurs in many units; what it is made of does not change
@@ -217,11 +216,16 @@ def _all_findings(
     source_words, stems = _source_stems(item)
     found = []
     for word in _words(item):
-        if _judged(word, script, source_words, stems):
-            verdict = _verdict(word, lang)
-            if verdict is not None:
-                found.append(verdict)
+        # Most words are good words: one cached look says so, before the source is asked.
+        verdict = _word_verdict(word, script, lang)
+        if verdict is not None and not _from_source(word, source_words, stems):
+            found.append(verdict)
     return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _word_verdict(word: str, script: str, lang: str) -> tuple[str, str] | None:
+    return _verdict(word, lang) if _judgeable(word, script) else None
 
 
 def check_spelling(item: CheckInput) -> list[str]:

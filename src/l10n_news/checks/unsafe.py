@@ -43,8 +43,9 @@ _BLOCK_START = {
     "thematic break": re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE),
 }
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
-# Without one of these characters a text has no inline markup at all: no parse needed.
-_MARKUP_CHAR = re.compile(r"[*_`\[\]<>!~&\\]")
+# Without one of these characters a text has no inline markup at all: no parse needed. (An
+# image or a reference link needs "[" too; "!", "]" or ">" alone start no inline rule.)
+_MARKUP_CHAR = re.compile(r"[*_`\[<~&\\]")
 # A tag needs "<", a handler "=", an active URL ":"; an entity that decodes to one needs "&".
 _ACTIVE_CHAR = re.compile(r"[<=:&]")
 

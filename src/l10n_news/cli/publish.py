@@ -39,9 +39,20 @@ from l10n_news.workspace import Workspace
     is_flag=True,
     help="Also publish machine drafts, with a visible notice and robots noindex.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to judge and render in. Default: one per CPU, when enough articles changed.",
+)
 @json_option
 def publish(
-    ws: Workspace, out: Path | None, formats: tuple[str, ...], allow_drafts: bool, as_json: bool
+    ws: Workspace,
+    out: Path | None,
+    formats: tuple[str, ...],
+    allow_drafts: bool,
+    jobs: int | None,
+    as_json: bool,
 ) -> None:
     """Render every article variant that passes the review gate into a static site.
 
@@ -65,7 +76,7 @@ def publish(
             bar.update(done - bar.pos)
 
     report = publish_workspace(
-        ws, out=out, formats=formats, allow_drafts=allow_drafts, progress=progress
+        ws, out=out, formats=formats, allow_drafts=allow_drafts, progress=progress, jobs=jobs
     )
     if bar is not None:
         bar.render_finish()

@@ -30,10 +30,10 @@ def body_markdown() -> MarkdownIt:
     return md
 
 
-# Only these characters start an inline rule of `body_markdown` (line breaks, escapes, code,
-# strikethrough, emphasis, links, images, autolinks, entities); `text` rule stops elsewhere
-# only to find no rule that applies.
-_INLINE_MARK = re.compile(r"[\n\\`~*_\[\]!<&]")
+# Only these start an inline rule of `body_markdown` (line breaks, escapes, code,
+# strikethrough, emphasis, links, images, autolinks, entities); the `text` rule stops elsewhere
+# ("!" alone, ":", "-") only to find no rule that applies.
+_INLINE_MARK = re.compile(r"[\n\\`~*_\[<&]")
 
 
 def _inline_unless_plain(state: StateCore) -> None:

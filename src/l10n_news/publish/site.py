@@ -183,13 +183,37 @@ class _Publish:
 
     # --- the steps ------------------------------------------------------------------
     def run(self) -> PublishReport:
-        ws = self.ws
         ui = self._ui_languages()
-        ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
-        env = make_environment(ws.root / "templates")
+        env = make_environment(self.ws.root / "templates")
         variants: dict[str, Any] = {}
         new_pages: dict[str, Any] = {}
-        writes: dict[str, bytes] = {}
+        staged = StagedWrites()
+        try:
+            self._articles(ui, env, variants, new_pages, staged)
+            writes: dict[str, bytes] = {}
+            self._indexes(env, ui, new_pages, writes)
+            self._stage(staged, writes)
+        except BaseException:
+            staged.abort()  # one transaction: a failure or Ctrl-C before the end lands nothing
+            raise
+        self._land(staged, new_pages)
+        self._save(variants, new_pages, ui)
+        self.judge.save()
+        self._summarise(variants)
+        return self.report
+
+    def _articles(
+        self,
+        ui: dict[str, UiLanguage],
+        env: Any,
+        variants: dict[str, Any],
+        new_pages: dict[str, Any],
+        staged: StagedWrites,
+    ) -> None:
+        """Every article judged and rendered (in worker processes when many changed); the
+        pages are staged as they come, while the workers go on."""
+        ws = self.ws
+        ui_catalogs = {lang: ui[lang].catalog for lang in ws.languages}
         slugs = ws.article_slugs()
         workers = worker_count(sum(self._to_judge(slug, ui) for slug in slugs), self.jobs)
         if workers > 1:
@@ -204,25 +228,11 @@ class _Publish:
             self.judge.adopt(outcome.findings)
             for key, page in outcome.pages.items():
                 if isinstance(page, FreshPage):
-                    writes.update(page.rendered.files)
-                    page_record = {
-                        "render": page.render,
-                        "files": sorted(page.rendered.files),
-                        "title": page.rendered.title,
-                        "date": page.rendered.iso_date,
-                        "draft": variants[key]["draft"],
-                    }
-                    new_pages[key] = page_record
-                else:
-                    new_pages[key] = page
+                    self._stage(staged, page.rendered.files)
+                    page = page.record(draft=variants[key]["draft"])
+                new_pages[key] = page
             if self.progress is not None:
                 self.progress(done, len(slugs))
-        self._indexes(env, ui, new_pages, writes)
-        self._write(writes, new_pages)
-        self._save(variants, new_pages, ui)
-        self.judge.save()
-        self._summarise(variants)
-        return self.report
 
     def _slug_outcome(
         self,
@@ -386,12 +396,15 @@ class _Publish:
             writes[rel] = data
         new_pages[INDEX_KEY] = {"digest": index_digest, "files": sorted(index_pages)}
 
-    def _write(self, writes: dict[str, bytes], new_pages: dict[str, Any]) -> None:
-        """Everything staged, then landed together; then what no longer belongs goes."""
-        with StagedWrites() as staged:
-            for rel, data in sorted(writes.items()):
-                if staged.write(self.out / rel, data):
-                    self.report.rendered.append(rel)
+    def _stage(self, staged: StagedWrites, files: dict[str, bytes]) -> None:
+        for rel, data in sorted(files.items()):
+            if staged.write(self.out / rel, data):
+                self.report.rendered.append(rel)
+
+    def _land(self, staged: StagedWrites, new_pages: dict[str, Any]) -> None:
+        """Everything staged lands together; then what no longer belongs goes."""
+        staged.commit()
+        self.report.rendered.sort()
         keep = {rel for record in new_pages.values() for rel in record.get("files", [])}
         stale = {
             rel

@@ -207,6 +207,16 @@ class FreshPage:
     rendered: RenderedVariant
     render: str
 
+    def record(self, *, draft: bool) -> dict[str, Any]:
+        """What the publish record keeps of the page."""
+        return {
+            "render": self.render,
+            "files": sorted(self.rendered.files),
+            "title": self.rendered.title,
+            "date": self.rendered.iso_date,
+            "draft": draft,
+        }
+
 
 @dataclass
 class SlugRenderer:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -46,12 +47,24 @@ def each_slug(work: Callable[[str], Any], slugs: Sequence[str], workers: int) ->
         return
     global _work
     _work = work
-    chunk = max(1, min(16, len(slugs) // (workers * 4)))
+    chunk = max(1, min(8, len(slugs) // (workers * 8)))  # small: the workers end together
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_signals)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_run, slugs, chunksize=chunk)
+        yield from pool.imap(_run, slugs, chunksize=chunk)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         _work = None
+
+
+def _quiet_signals() -> None:
+    """A worker leaves Ctrl-C to the parent (which stops them all) and dies quietly when
+    told to: it must not run the command's own handlers, inherited through the fork."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run(slug: str) -> Any:
