@@ -91,11 +91,16 @@ def rerun(work: Path, n: int, repeat: int, reuse: bool) -> dict:
     # A run keeps what a rerun with nothing changed prints only once no file is younger than
     # the clock's granularity allows to trust (state.RACY_NS): wait that out, then one run
     # that finds nothing to do keeps its record. Every timed run then starts from that state.
-    time.sleep(RACY_NS / 1e9 + 0.1)
-    subprocess.run([L10N, "-C", str(ws), "run"], check=True, stdout=subprocess.DEVNULL)
+    # (A reused archive may first need a run that does work, after a change of l10n-news.)
     record = ws / ".l10n-news" / RECORD_NAME
-    if not record.is_file():
-        raise SystemExit(f"bench: the quiet run kept no {record}: something changed each run")
+    record.unlink(missing_ok=True)
+    for _ in range(3):
+        time.sleep(RACY_NS / 1e9 + 0.1)
+        subprocess.run([L10N, "-C", str(ws), "run"], check=True, stdout=subprocess.DEVNULL)
+        if record.is_file():
+            break
+    else:
+        raise SystemExit(f"bench: no run kept {record}: something changed at each run")
     manifest = work / "floor.json"
     write_manifest(manifest, [], [], stat=files_under(ws))
     contenders = [
