@@ -129,3 +129,29 @@ def test_cached_findings_are_reused_until_an_input_changes(tmp_path, monkeypatch
     # The kk catalog and its ru sibling (whose findings may depend on it) are checked again.
     assert sorted(calls) == ["library-hall", "library-hall"]
     assert [f for f in again if f.lang == "ru"] == [f for f in first if f.lang == "ru"]
+
+
+def test_a_record_made_while_a_file_was_fresh_holds_once_it_settles(tmp_path, monkeypatch) -> None:
+    """`run` writes catalogs, checks them and publishes seconds later: the record made while
+    the files were just written still holds for the same content, and not for another."""
+    import os
+
+    from l10n_news import state
+    from l10n_news.checks.run import FindingsCache
+    from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
+
+    ws = make_workspace(tmp_path / "ws")
+    write_catalog(ws, "ru", "library-hall", TRANSLATIONS["ru"])
+    monkeypatch.setattr(state, "RACY_NS", 10**30)  # every file was just written
+    found = check_workspace(ws, use_cache=True)
+    monkeypatch.setattr(state, "RACY_NS", 0)  # and every one has settled since
+    assert FindingsCache(ws).get("ru", "library-hall") == [f for f in found if f.lang == "ru"]
+
+    po = ws.po_path("ru", "library-hall")
+    st = po.stat()
+    text = po.read_text("utf-8")
+    changed = text.replace("Книги", "Кныги")
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    po.write_text(changed, "utf-8")
+    os.utime(po, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time: only the bytes
+    assert FindingsCache(ws).get("ru", "library-hall") is None

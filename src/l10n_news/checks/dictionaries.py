@@ -118,6 +118,7 @@ def _lookup(lang: str, word: str) -> bool:
 # files and one version of the rules here and in spelling.py (raise CACHE_VERSION on change).
 CACHE_VERSION = 1
 _verdicts: dict[str, object] = {}
+_fresh: dict[str, object] = {}  # verdicts found since the last `take_fresh`
 _cache_state: dict[str, object] = {"path": None, "dirty": False}
 
 
@@ -160,9 +161,23 @@ def remembered(kind: str, lang: str, word: str, compute: Callable[[], T]) -> T:
     """`compute()`, or the value kept for (kind, lang, word) in this run or a past one."""
     key = f"{kind} {lang} {word}"
     if key not in _verdicts:
-        _verdicts[key] = compute()
+        _verdicts[key] = _fresh[key] = compute()
         _cache_state["dirty"] = True
     return _verdicts[key]  # type: ignore[return-value]
+
+
+def take_fresh() -> dict[str, object]:
+    """The verdicts found since the last call (what a worker process sends back)."""
+    fresh = dict(_fresh)
+    _fresh.clear()
+    return fresh
+
+
+def adopt(verdicts: dict[str, object]) -> None:
+    """Verdicts another process found, kept as if found here."""
+    if verdicts:
+        _verdicts.update(verdicts)
+        _cache_state["dirty"] = True
 
 
 def in_dictionary(lang: str, word: str, *, remember: bool = True) -> bool:

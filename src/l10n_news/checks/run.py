@@ -15,6 +15,7 @@ from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, i
 from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.fileio import atomic_write_text
+from l10n_news.workers import in_workers, worker_count
 from l10n_news.workspace import Workspace
 
 
@@ -163,12 +164,14 @@ def check_workspace(
     only: Collection[str] | None = None,
     use_cache: bool | FindingsCache = False,
     skip: Collection[Path] = (),
+    jobs: int | None = None,
 ) -> list[Finding]:
     """Findings for every translated or draft entry of the chosen catalogs, in file order.
 
     Catalogs in `skip` (broken ones, see catalogs.broken) are neither checked nor compared.
     With `use_cache`, a catalog none of whose inputs changed since the last cached check
     gives its findings from `.l10n-news/check-findings.json` (only for a full check).
+    `jobs`: processes to check in (default: one per CPU when many catalogs are to check).
     """
     for lang in langs or ():
         ws.check_language(lang)
@@ -198,24 +201,42 @@ def check_workspace(
     kept = None
     if use_cache and only is None:
         kept = use_cache if isinstance(use_cache, FindingsCache) else FindingsCache(ws)
-    findings: list[Finding] = []
+    found: dict[tuple[str, str], list[Finding]] = {}
+    fresh: set[tuple[str, str]] = set()  # found this time, to be kept
+    to_check = []
     for lang, domain, path in paths:
         # A cached record covers the domain's template too: no need to read its header.
-        found = kept.get(lang, domain) if kept is not None else None
-        if found is None:
-            found = []
-            if lang != ws.domain_source_language(domain):
-                found = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
-                found += check_catalog(
-                    ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
-                )
-            if kept is not None:
-                kept.put(lang, domain, found)
-        findings += found
+        record = kept.get(lang, domain) if kept is not None else None
+        if record is not None:
+            found[lang, domain] = record
+        elif lang == ws.domain_source_language(domain):
+            found[lang, domain] = []  # a catalog in its own source language has nothing to check
+            fresh.add((lang, domain))
+        else:
+            to_check.append((lang, domain, path))
+
+    def check_one(item: tuple[str, str, Path]) -> tuple[list[Finding], dict[str, object]]:
+        lang, domain, path = item
+        findings = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
+        findings += check_catalog(
+            ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
+        )
+        return findings, dictionaries.take_fresh()  # a worker's verdicts, sent back
+
+    workers = worker_count(len(to_check), jobs)
+    if workers > 1:
+        load_checkers(sorted({lang for lang, _, _ in to_check}))  # once, before the fork
+    checked = in_workers(check_one, to_check, workers)
+    for (lang, domain, _), (findings, verdicts) in zip(to_check, checked, strict=True):
+        dictionaries.adopt(verdicts)
+        found[lang, domain] = findings
+        fresh.add((lang, domain))
     if kept is not None:
+        for lang, domain in sorted(fresh):
+            kept.put(lang, domain, found[lang, domain])
         kept.save()
     dictionaries.save_cache()
-    return findings
+    return [f for lang, domain, _ in paths for f in found[lang, domain]]
 
 
 class FindingsCache:
@@ -248,18 +269,40 @@ class FindingsCache:
         self._po_dirs = [os.fspath(ws.po_path(lang, "x").parent) for lang in ws.languages]
         self._pot_dir = os.fspath(ws.pot_path("x").parent)
         shared = [ws.config_path, ws.root / (glossary if isinstance(glossary, str) else "")]
+        self._shared_files = [os.fspath(path) for path in shared]
         self._shared = [self._signature(path) for path in shared]
 
-    def _signatures(self, lang: str, domain: str) -> str:
+    def _files(self, domain: str) -> list[str]:
         # Strings, not Paths: a rerun of a 2,000-article archive asks for 16,000 of these.
+        files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
+        return [*files, os.path.join(self._pot_dir, f"{domain}.pot"), *self._shared_files]
+
+    def _signatures(self, lang: str, domain: str) -> str:
         key = (lang, domain)
         if key not in self._records:
-            files = [os.path.join(folder, f"{domain}.po") for folder in self._po_dirs]
-            files.append(os.path.join(self._pot_dir, f"{domain}.pot"))
-            # The signature's racy hash (a file changed within seconds) makes a record
-            # unusable next time, which is what a file that may still change needs.
-            self._records[key] = ";".join([*map(self._signature, files), *self._shared])
+            self._records[key] = ";".join(map(self._signature, self._files(domain)))
         return self._records[key]
+
+    def _holds(self, record: dict[str, Any] | None, lang: str, domain: str) -> bool:
+        """Whether a record was made from the files as they are now. A file that was racy
+        when recorded (written within seconds: its signature carries its content's hash) and
+        has settled since holds when its content is the same: `run` writes catalogs, checks
+        them, and publishes seconds later."""
+        if not record:
+            return False
+        recorded = str(record.get("files", ""))
+        if recorded == self._signatures(lang, domain):
+            return True
+        from l10n_news.state import still_matches
+
+        then, now = recorded.split(";"), self._signatures(lang, domain).split(";")
+        files = self._files(domain)
+        if len(then) != len(files):
+            return False
+        return all(
+            old == new or still_matches(old, Path(path))
+            for old, new, path in zip(then, now, files, strict=True)
+        )
 
     def _signature(self, path: str | Path) -> str:
         """One file's signature, asked once per run: a catalog is a sibling of two others."""
@@ -280,14 +323,13 @@ class FindingsCache:
 
     def is_current(self, lang: str, domain: str) -> bool:
         """Whether the record of this catalog still holds (so the catalog reads, too)."""
-        record = self.table.get(f"{lang}/{domain}")
-        return bool(record) and record.get("files") == self._signatures(lang, domain)
+        return self._holds(self.table.get(f"{lang}/{domain}"), lang, domain)
 
     def get(self, lang: str, domain: str, *, errors_only: bool = False) -> list[Finding] | None:
         """The kept findings, or None. A record of the error checks alone (what the publishing
         gate needs) is given only to a caller that asks for no more (`errors_only`)."""
         record = self.table.get(f"{lang}/{domain}")
-        if not record or record.get("files") != self._signatures(lang, domain):
+        if record is None or not self._holds(record, lang, domain):
             return None
         if record.get("errors_only") and not errors_only:
             return None

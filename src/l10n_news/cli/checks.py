@@ -33,12 +33,19 @@ _CHECK_LIST = "\n".join(f"  {c.id} ({c.severity}): {c.summary}" for c in (*CHECK
 @click.option(
     "--only", "only", multiple=True, metavar="CHECK", help="Run only this check (repeatable)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to check in. Default: one per CPU, when there are many catalogs.",
+)
 @json_option
 def check(
     ws: Workspace,
     langs: tuple[str, ...],
     domains: tuple[str, ...],
     only: tuple[str, ...],
+    jobs: int | None,
     as_json: bool,
 ) -> None:
     """Check every translated and draft entry: placeholders, numbers, markup, glossary ...
@@ -65,6 +72,7 @@ def check(
         domains=list(domains) or None,
         only=list(only) or None,
         skip=set(broken),
+        jobs=jobs,
     )
     if not only or "plural-forms" in only:
         for lang, domain, path in ws.catalog_paths():

@@ -55,7 +55,7 @@ from l10n_news.publish.variant import (
     folder_digest,
     judge_variant,
 )
-from l10n_news.publish.workers import each_slug, worker_count
+from l10n_news.workers import in_workers, worker_count
 from l10n_news.workspace import UI_DOMAIN, Workspace
 
 INDEX_KEY = "@index"  # the state record of the index pages, the root page and the sitemap
@@ -222,7 +222,7 @@ class _Publish:
         def work(slug: str) -> SlugOutcome:
             return self._slug_outcome(slug, ui, env, ui_catalogs)
 
-        for done, outcome in enumerate(each_slug(work, slugs, workers), 1):
+        for done, outcome in enumerate(in_workers(work, slugs, workers), 1):
             variants.update(outcome.variants)
             self.digests.adopt(outcome.digests)
             self.judge.adopt(outcome.findings)
