@@ -49,12 +49,13 @@ TEXT_LIST = Kind("a list of strings", _is_text_list)
 TEXT_OR_FALSE = Kind("text or false", lambda v: isinstance(v, str) or v is False)
 
 
-def _engine_names() -> list[str]:
+def engine_names() -> list[str]:
+    """Every engine's name, from the [engines.NAME] tables (engines.registry lists the same)."""
     return sorted(t.removeprefix("engines.") for t in TABLES if t.startswith("engines."))
 
 
 def _unknown_engine(value: Any) -> str | None:
-    names = _engine_names()
+    names = engine_names()
     for name in [value] if isinstance(value, str) else value:
         if name not in names:
             return f"unknown engine {name!r}{_nearest(name, names)}"

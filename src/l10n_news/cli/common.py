@@ -69,6 +69,17 @@ def domain_option(func: F) -> F:
     )(func)
 
 
+def parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    """`--format html,markdown` of `publish` and `run`, checked."""
+    from l10n_news.publish.settings import FORMATS  # the small module, not the render stack
+
+    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    for fmt in chosen:
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    return chosen or ("html",)
+
+
 def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 

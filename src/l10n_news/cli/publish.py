@@ -6,19 +6,17 @@ from pathlib import Path
 
 import click
 
-from l10n_news.cli.common import json_option, print_json, show_progress, workspace_option
+from l10n_news.cli.common import (
+    json_option,
+    parse_formats,
+    print_json,
+    show_progress,
+    workspace_option,
+)
 from l10n_news.errors import CheckFailed
 from l10n_news.publish import publish_workspace
-from l10n_news.publish.site import FORMATS, PublishReport
+from l10n_news.publish.site import PublishReport
 from l10n_news.workspace import Workspace
-
-
-def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
-    for fmt in chosen:
-        if fmt not in FORMATS:
-            raise click.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}")
-    return chosen or ("html",)
 
 
 @click.command()
@@ -33,7 +31,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "formats",
     default="html",
     show_default=True,
-    callback=_formats,
+    callback=parse_formats,
     help="Comma-separated: html, markdown (the translated article.md with front matter).",
 )
 @click.option(

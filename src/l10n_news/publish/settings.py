@@ -10,6 +10,7 @@ from l10n_news.errors import ConfigError
 from l10n_news.workspace import Workspace
 
 DEFAULT_BASE_URL = "https://news.example/"
+FORMATS = ("html", "markdown")  # what `publish --format` may write
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from l10n_news.publish.gate import Counts, Judge, Verdict, count_states, held_re
 from l10n_news.publish.images import escapes_workspace, shown_path
 from l10n_news.publish.leaks import Leak, LeakGroup, group_leaks
 from l10n_news.publish.render import make_environment
-from l10n_news.publish.settings import load_settings
+from l10n_news.publish.settings import FORMATS, load_settings
 from l10n_news.publish.state import FileDigests, digest, file_digest, load_state, save_state
 from l10n_news.publish.ui import (
     THEME_DIR,
@@ -58,7 +58,6 @@ from l10n_news.publish.variant import (
 from l10n_news.workers import in_workers, worker_count
 from l10n_news.workspace import UI_DOMAIN, Workspace
 
-FORMATS = ("html", "markdown")
 INDEX_KEY = "@index"  # the state record of the index pages, the root page and the sitemap
 UI_KEY = "@ui"  # the state record of each language's ui verdict
 # Files publishing writes in an article's folder: a folder with one of them is a page of ours.
