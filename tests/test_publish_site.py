@@ -159,6 +159,18 @@ def test_rerun_with_nothing_changed_renders_nothing(ws: Workspace) -> None:
     assert second.languages["kk"].published == ["library-hall"]
 
 
+def test_a_page_edited_or_deleted_in_the_site_is_written_again(ws: Workspace) -> None:
+    publish_workspace(ws)
+    page = ws.root / "site/kk/library-hall/index.html"
+    published = page.read_bytes()
+    page.write_bytes(published.replace(b"</body>", b"<script>alert(1)</script></body>"))
+    (ws.root / "site/ru/index.html").unlink()
+    report = publish_workspace(ws)
+    assert report.rendered == ["kk/library-hall/index.html", "ru/index.html"]
+    assert page.read_bytes() == published
+    assert publish_workspace(ws).rendered == []
+
+
 def test_changed_catalog_rerenders_only_its_page(ws: Workspace) -> None:
     publish_workspace(ws)
     path = ws.po_path("ru", "library-hall")

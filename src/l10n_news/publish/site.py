@@ -51,7 +51,8 @@ from l10n_news.publish.variant import (
     SlugInputs,
     SlugRenderer,
     UiLanguage,
-    files_exist,
+    file_stats,
+    files_unchanged,
     folder_digest,
     judge_variant,
 )
@@ -386,7 +387,7 @@ class _Publish:
         if (
             old_index
             and old_index.get("digest") == index_digest
-            and files_exist(self.out, old_index["files"])
+            and files_unchanged(self.out, old_index)
         ):
             new_pages[INDEX_KEY] = old_index
             return
@@ -405,6 +406,9 @@ class _Publish:
         """Everything staged lands together; then what no longer belongs goes."""
         staged.commit()
         self.report.rendered.sort()
+        for key, record in list(new_pages.items()):
+            if "files" in record and "stats" not in record:  # written just now
+                new_pages[key] = dict(record, stats=file_stats(self.out, record["files"]) or {})
         keep = {rel for record in new_pages.values() for rel in record.get("files", [])}
         stale = {
             rel

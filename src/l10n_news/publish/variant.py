@@ -38,8 +38,24 @@ from l10n_news.sources import Article, load_article, segment_article
 from l10n_news.workspace import Workspace
 
 
-def files_exist(out: Path, files: list[str]) -> bool:
-    return all((out / rel).is_file() for rel in files)
+def file_stats(out: Path, files: list[str]) -> dict[str, str] | None:
+    """"mtime_ns:size" of each published file; None when one is missing."""
+    stats = {}
+    for rel in files:
+        try:
+            st = os.stat(out / rel)
+        except OSError:
+            return None
+        stats[rel] = f"{st.st_mtime_ns}:{st.st_size}"
+    return stats
+
+
+def files_unchanged(out: Path, record: dict[str, Any]) -> bool:
+    """Whether the files a record lists are still there as publishing wrote them: a page
+    someone edited or deleted in the site folder is written again."""
+    stats = file_stats(out, record["files"])
+    kept = record.get("stats")
+    return stats is not None and (kept is None or stats == kept)
 
 
 def folder_digest(digests: FileDigests, folder: Path | str) -> str:
@@ -248,7 +264,7 @@ class SlugRenderer:
                 key = f"{lang}/{slug}"
                 render_digest = digest(variants[key]["input"], repr(published), repr(reviewed))
                 old = old_pages.get(key)
-                if old and old.get("render") == render_digest and files_exist(out, old["files"]):
+                if old and old.get("render") == render_digest and files_unchanged(out, old):
                     result[key] = old
                     continue
                 try:
