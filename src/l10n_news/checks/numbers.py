@@ -49,20 +49,21 @@ _COMMA_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _COMMA_NUMBER_RE.pattern)
 _EN_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _EN_NUMBER_RE.pattern)
 
 
-def _value(token: str, lang: str | None) -> list[Decimal]:
+@lru_cache(maxsize=4096)  # the same numbers recur ("2", "2024")
+def _value(token: str, lang: str | None) -> tuple[Decimal, ...]:
     """The value(s) a number token stands for in `lang`."""
     if token.count(".") >= 2:
-        return [Decimal(part) for part in token.split(".")]
+        return tuple(Decimal(part) for part in token.split("."))
     if token.count(",") >= 2 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
-        return [Decimal(part) for part in token.split(",")]
+        return tuple(Decimal(part) for part in token.split(","))
     if lang in _COMMA_DECIMAL_LANGS:
         plain = re.sub(f"[{_GROUP_SPACES}]", "", token).replace(",", ".")
     else:
         plain = token.replace(",", "")
     try:
-        return [Decimal(plain).normalize()]
+        return (Decimal(plain).normalize(),)
     except InvalidOperation:  # pragma: no cover - the patterns only admit digits
-        return []
+        return ()
 
 
 # Times of day, compared as minutes after midnight: "21:00" may become "9 pm" in English.
@@ -112,12 +113,14 @@ _SCALE_RE = re.compile(
 _SCALES = {"k": 3, "m": 6, "b": 9, "t": 12}
 
 
-def _scaled(values: list[Decimal], text: str, end: int) -> list[Decimal]:
+def _scaled(values: tuple[Decimal, ...], text: str, end: int) -> tuple[Decimal, ...]:
     """`values` times the scale word right after the number, if there is one."""
-    m = _SCALE_RE.match(text, end)
-    if m is None or len(values) != 1:
+    if len(values) != 1:
         return values
-    return [(values[0] * Decimal(10) ** _SCALES[m.lastgroup or "k"]).normalize()]
+    m = _SCALE_RE.match(text, end)
+    if m is None:
+        return values
+    return ((values[0] * Decimal(10) ** _SCALES[m.lastgroup or "k"]).normalize(),)
 
 
 def numbers_in(text: str, lang: str | None) -> Counter[Decimal]:

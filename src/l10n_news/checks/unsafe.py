@@ -42,6 +42,7 @@ _BLOCK_START = {
     "code fence": re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE),
     "thematic break": re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE),
 }
+_BLOCK_FIRST = frozenset("#-+*>`~_[0123456789")  # what a block's first line may start with
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 # Without one of these characters a text has no inline markup at all: no parse needed. (An
 # image or a reference link needs "[" too; "!", "]" or ">" alone start no inline rule.)
@@ -99,7 +100,7 @@ def markup_signature(text: str) -> Counter[str]:
 def structure_signature(text: str) -> Counter[str]:
     """Block structure and link definitions of a unit, as a multiset."""
     signature: Counter[str] = Counter()
-    if "\n" in text or text.lstrip()[:1] in set("#-+*>`~_[0123456789"):
+    if "\n" in text or text.lstrip()[:1] in _BLOCK_FIRST:
         for name, pattern in _BLOCK_START.items():
             signature[name] = len(pattern.findall(text))
         signature["paragraph break"] = len(_BLANK_LINE.findall(text))

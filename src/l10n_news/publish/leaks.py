@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -102,6 +102,12 @@ def calendar_words(lang: str) -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 2)
 
 
+@lru_cache(maxsize=4096)  # a source unit is read once per language it is shown in
+def _folded_source(source: str) -> tuple[str, frozenset[str]]:
+    folded = f" {_fold(source)} "
+    return folded, frozenset(folded.split())
+
+
 def guess_language(phrase: str) -> str:
     """The language a chrome word of unknown origin most likely is, from its letters."""
     if _CYRILLIC.search(phrase):
@@ -152,9 +158,8 @@ class Vocabulary:
         """Leaks in `text`, shown on a page in this language as the rendering of `source`."""
         if not text:
             return []
-        clean = _FORMAT_DIRECTIVE.sub(" ", text)
-        folded_source = f" {_fold(source)} "
-        source_words = set(folded_source.split())
+        clean = _FORMAT_DIRECTIVE.sub(" ", text) if "%" in text or "{" in text else text
+        folded_source, source_words = _folded_source(source)
         leaks: list[Leak] = []
         seen: set[str] = set()
 
@@ -203,7 +208,7 @@ class Vocabulary:
         return None
 
 
-def _inflected_from(word: str, source_words: set[str]) -> bool:
+def _inflected_from(word: str, source_words: frozenset[str]) -> bool:
     """A name the source has in another form: URL for URLs, Astana for Astana's."""
     return len(word) >= 3 and any(
         len(w) >= 3 and abs(len(w) - len(word)) <= 2 and (w.startswith(word) or word.startswith(w))
