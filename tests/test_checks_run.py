@@ -155,3 +155,19 @@ def test_a_record_made_while_a_file_was_fresh_holds_once_it_settles(tmp_path, mo
     po.write_text(changed, "utf-8")
     os.utime(po, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time: only the bytes
     assert FindingsCache(ws).get("ru", "library-hall") is None
+
+
+def test_kept_findings_go_with_the_dictionaries_they_were_found_with(
+    tmp_path, monkeypatch
+) -> None:
+    from l10n_news.checks import dictionaries
+    from l10n_news.checks.run import FindingsCache
+    from test_publish_site import TRANSLATIONS, make_workspace, write_catalog
+
+    ws = make_workspace(tmp_path / "ws")
+    write_catalog(ws, "ru", "library-hall", TRANSLATIONS["ru"])
+    check_workspace(ws, use_cache=True)
+    assert FindingsCache(ws).get("ru", "library-hall") is not None
+    installed = dictionaries.fingerprint()
+    monkeypatch.setattr(dictionaries, "fingerprint", lambda: installed + "|kk_KZ.dic:1:2")
+    assert FindingsCache(ws).get("ru", "library-hall") is None  # a new dictionary: check again

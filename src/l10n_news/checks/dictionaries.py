@@ -122,7 +122,8 @@ _fresh: dict[str, object] = {}  # verdicts found since the last `take_fresh`
 _cache_state: dict[str, object] = {"path": None, "dirty": False}
 
 
-def _fingerprint() -> str:
+def fingerprint() -> str:
+    """The installed dictionary files (names, sizes, times) and the rules' version."""
     files = sorted(
         f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
         for lang in DICTIONARY_NAMES
@@ -140,7 +141,7 @@ def open_cache(path: Path) -> None:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return
-    if isinstance(data, dict) and data.get("fingerprint") == _fingerprint():
+    if isinstance(data, dict) and data.get("fingerprint") == fingerprint():
         _verdicts.update(data.get("verdicts") or {})
 
 
@@ -151,7 +152,7 @@ def save_cache() -> None:
     path = _cache_state["path"]
     if not isinstance(path, Path) or not _cache_state["dirty"]:
         return
-    data = {"fingerprint": _fingerprint(), "verdicts": _verdicts}
+    data = {"fingerprint": fingerprint(), "verdicts": _verdicts}
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     _cache_state["dirty"] = False

@@ -253,7 +253,9 @@ class FindingsCache:
         from l10n_news import __version__
 
         self.ws = ws
-        self.version = __version__
+        # Findings depend on the rules and on the dictionaries installed (a new hunspell-kk
+        # changes the spelling verdicts): either changing discards every record.
+        self.version = f"{__version__}|{dictionaries.fingerprint()}"
         self.path = ws.state_dir / self.NAME
         self.dirty = False
         self.fresh: dict[str, Any] = {}  # records put since the last `take_fresh`
