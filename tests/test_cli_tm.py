@@ -29,6 +29,23 @@ def reviewed_count(ws: Workspace, lang: str) -> int:
     )
 
 
+def test_export_leaves_out_a_broken_catalog_and_says_so(sample_ws: Path, tmp_path: Path) -> None:
+    ws = Workspace.load(sample_ws)
+    whole = reviewed_count(ws, "kk")
+    broken = next(p for lang, d, p in ws.catalog_paths() if lang == "kk" and d != "ui")
+    left_out = sum(
+        1 for m in ws.read_catalog(broken) if m.state is State.REVIEWED and not m.pluralizable
+    )
+    broken.write_text(broken.read_text("utf-8") + '\nmsgid "dangling\n', "utf-8")
+    assert left_out > 0
+    dest = tmp_path / "memory.tmx"
+    result = CliRunner().invoke(cli, ["tm", "export", str(dest), "-l", "kk", "-C", str(sample_ws)])
+    assert result.exit_code == 2
+    assert f"tm export: {whole - left_out} units written to {dest}" in result.output
+    assert f"l10n-news: locales/kk/LC_MESSAGES/{broken.name}:" in result.output
+    assert len(read_tmx(dest).units) == whole - left_out > 0
+
+
 def test_export_then_import_into_an_empty_workspace(sample_ws: Path, tmp_path: Path) -> None:
     dest = tmp_path / "memory.tmx"
     result = run("tm", "export", str(dest), "-l", "kk", "-C", str(sample_ws))

@@ -51,7 +51,7 @@ def ws(tmp_path: Path) -> Workspace:
 
 def test_export_one_unit_per_reviewed_source(ws: Workspace, tmp_path: Path) -> None:
     dest = tmp_path / "out" / "memory.tmx"
-    assert export_tm(ws, dest) == 3
+    assert export_tm(ws, dest).units == 3
     doc = read_tmx(dest)
     assert doc.srclang == "*all*"
     by_source = {u.variants[u.srclang]: u for u in doc.units}
@@ -63,7 +63,7 @@ def test_export_one_unit_per_reviewed_source(ws: Workspace, tmp_path: Path) -> N
 
 def test_export_one_language(ws: Workspace, tmp_path: Path) -> None:
     dest = tmp_path / "ru.tmx"
-    assert export_tm(ws, dest, ["ru"]) == 1
+    assert export_tm(ws, dest, ["ru"]).units == 1
     doc = read_tmx(dest)
     assert doc.srclang == "en"
     assert [u.variants for u in doc.units] == [{"en": "Home", "ru": "Главная"}]

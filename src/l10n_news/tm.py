@@ -10,8 +10,10 @@ Importing a file of the same name again replaces the earlier copy.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from l10n_news.catalogs.broken import try_read_catalog
 from l10n_news.catalogs.catalog import State
 from l10n_news.catalogs.tmx import (
     TranslationUnit,
@@ -21,6 +23,7 @@ from l10n_news.catalogs.tmx import (
     write_tmx,
 )
 from l10n_news.engines.memory import TM_DIR
+from l10n_news.errors import CatalogError
 from l10n_news.fileio import atomic_write_bytes
 from l10n_news.languages import LANGUAGES
 from l10n_news.workspace import Workspace
@@ -28,15 +31,28 @@ from l10n_news.workspace import Workspace
 Key = tuple[str, str | None, str]  # (domain, msgctxt, msgid)
 
 
-def export_tm(ws: Workspace, dest: Path, langs: list[str] | None = None) -> int:
-    """Write the reviewed translations (of `langs`, default all) to `dest`; the unit count."""
+@dataclass
+class Exported:
+    units: int  # written to the file
+    broken: list[CatalogError] = field(default_factory=list)  # catalogs left out, unreadable
+
+
+def export_tm(ws: Workspace, dest: Path, langs: list[str] | None = None) -> Exported:
+    """Write the reviewed translations (of `langs`, default all) to `dest`.
+
+    A catalog that cannot be read is left out and reported; the others are exported."""
     wanted = {ws.check_language(lang) for lang in langs} if langs else set(ws.languages)
     units: dict[Key, TranslationUnit] = {}
+    exported = Exported(0)
     for lang, domain, path in ws.catalog_paths():
         source_lang = ws.domain_source_language(domain)
         if lang not in wanted or lang == source_lang:
             continue
-        for msg in ws.read_catalog(path):
+        catalog = try_read_catalog(path, ws.relative(path))
+        if isinstance(catalog, CatalogError):
+            exported.broken.append(catalog)
+            continue
+        for msg in catalog:
             if not msg.msgid or msg.pluralizable or msg.state is not State.REVIEWED:
                 continue
             if not (is_xml_text(msg.msgid) and is_xml_text(msg.msgstr)):
@@ -54,7 +70,8 @@ def export_tm(ws: Workspace, dest: Path, langs: list[str] | None = None) -> int:
     srclang = sources.pop() if len(sources) == 1 else "*all*"
     text = write_tmx(list(units.values()), srclang=srclang or "*all*")
     atomic_write_bytes(dest, text.encode("utf-8"))
-    return len(units)
+    exported.units = len(units)
+    return exported
 
 
 def imported_path(ws: Workspace, source: Path) -> Path:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from l10n_news.catalogs.broken import BrokenCatalogs
 from l10n_news.cli.common import json_option, print_json, workspace_option
 from l10n_news.tm import export_tm, import_tm, imported_path
 from l10n_news.workspace import Workspace
@@ -38,11 +39,14 @@ def export(ws: Workspace, file: Path, langs: tuple[str, ...], as_json: bool) -> 
 
         l10n-news tm export memory.tmx -l kk
     """
-    count = export_tm(ws, file, list(langs) or None)
+    exported = export_tm(ws, file, list(langs) or None)
     if as_json:
-        print_json({"file": str(file), "units": count})
-        return
-    click.echo(f"tm export: {count} units written to {file}")
+        broken = [str(problem) for problem in exported.broken]
+        print_json({"file": str(file), "units": exported.units, "broken": broken})
+    else:
+        click.echo(f"tm export: {exported.units} units written to {file}")
+    if exported.broken:  # the rest was exported; the exit status says what was left out
+        raise BrokenCatalogs(exported.broken)
 
 
 @tm.command("import")
