@@ -370,3 +370,16 @@ def test_a_linked_article_folder_is_refused(tmp_path: Path) -> None:
         "(articles/library-hall)"
     )
     assert not (ws.root / "site/en/library-hall").exists()
+
+
+def test_a_broken_ui_catalog_holds_back_its_language_only(sample_ws: Path) -> None:
+    ui = sample_ws / "locales/kk/LC_MESSAGES/ui.po"
+    before = ui.read_bytes() + b'\nmsgid "dangling\n'
+    ui.write_bytes(before)
+    report = publish_workspace(Workspace.load(sample_ws))
+    assert report.languages["ru"].published and report.languages["en"].published
+    assert not report.languages["kk"].published
+    reasons = set(report.languages["kk"].held.values())
+    assert len(reasons) == 1
+    assert reasons.pop().startswith("locales/kk/LC_MESSAGES/ui.po:")
+    assert ui.read_bytes() == before

@@ -355,8 +355,11 @@ class _Publish:
             catalogs: dict[Path, Catalog] = {}
 
             def catalog_at(path: Path) -> Catalog:
+                # Another language's broken ui catalog holds back that language (above); as
+                # a sibling compared with this one, it counts as empty.
                 if path not in catalogs:
-                    catalogs[path] = ws.read_catalog(path) if path.is_file() else Catalog()
+                    found = try_read_catalog(path, ws.relative(path)) if path.is_file() else None
+                    catalogs[path] = found if isinstance(found, Catalog) else Catalog()
                 return catalogs[path]
 
             problems += self.judge.errors(base, UI_DOMAIN, wanted, catalog_at)
