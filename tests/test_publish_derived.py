@@ -117,11 +117,16 @@ def test_a_kk_article_has_its_latin_variant_from_its_own_text(ws: Workspace) -> 
         "Зал Telegram-да хабарланды: https://kitap.kz/zal\n",
         "utf-8",
     )
-    report = publish_workspace(ws)
+    report = publish_workspace(ws, formats=("html", "markdown"))
     assert "kk-note" in report.languages["kk-Latn"].published
     html = page(ws, "kk-Latn/kk-note/index.html")
     assert "<h1>Kıtaphana jaña zal aşty</h1>" in html
     assert "Zal Telegram-da habarlandy: https://kitap.kz/zal" in html
+    # Its Markdown says what it is: the kk original in Latin letters, no translation.
+    front = page(ws, "kk-Latn/kk-note/article.md").split("---")[1]
+    assert "transliteration_of: kk" in front and "translation_of" not in front
+    front = page(ws, f"kk-Latn/{SLUG}/article.md").split("---")[1]
+    assert "translation_of: en" in front and "transliteration_of: kk" in front
 
 
 def test_cyrillic_left_on_a_latin_page_is_a_leak(ws: Workspace) -> None:

@@ -13,6 +13,7 @@ import yaml
 from jinja2 import Environment
 
 from l10n_news.catalogs.catalog import Catalog
+from l10n_news.languages import derived_from
 from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
 from l10n_news.publish.images import local_images
 from l10n_news.publish.render import (
@@ -157,6 +158,7 @@ def render_variant(
     if "html" in formats:
         rendered.files[f"{rel}/index.html"] = html.encode("utf-8")
     if "markdown" in formats:
+        base = derived_from(lang)
         front = {
             "title": translated.title,
             "lang": lang,
@@ -167,7 +169,10 @@ def render_variant(
             "summary": translated.summary,
             "tags": translated.tags,
             "images": images,
-            "translation_of": None if lang == article.lang else article.lang,
+            # kk-Latn is the kk text in Latin letters: a transliteration of kk, which is itself
+            # the original or a translation of it.
+            "translation_of": None if article.lang in (lang, base) else article.lang,
+            "transliteration_of": base,
             "reviewed": not page["draft"],
         }
         front = {k: v for k, v in front.items() if v not in ("", [], None)}
