@@ -21,6 +21,7 @@ from l10n_news.importers.chrome import load_chrome, strip_shortcodes
 from l10n_news.importers.datelines import dateline
 from l10n_news.importers.dates import month_number, parse_date
 from l10n_news.importers.detect import detect_kazakh_latin_alphabet, detect_language
+from l10n_news.importers.text import reads_as_paragraph
 from l10n_news.sources import load_article
 from l10n_news.workspace import Workspace
 
@@ -153,15 +154,36 @@ def test_kazgazeta_page_keeps_a_date_only_date(ws: Workspace, shared: Path) -> N
     assert article.date_only and article.date.date() == dt.date(2019, 6, 24)
 
 
-def test_aikyn_page_needs_a_date_and_loses_its_shortcode(ws: Workspace, shared: Path) -> None:
+def test_aikyn_page_needs_a_title_and_a_date_and_loses_its_shortcode(
+    ws: Workspace, shared: Path
+) -> None:
     page = shared / NEWS / "kk-aikyn-olympic-champions.txt"
+    lead = page.read_text("utf-8").split("\n", 1)[0].strip()
+    # The excerpt starts with its lead paragraph: it has no headline to take.
+    with pytest.raises(ImportFailed, match=r":1: no headline: .* \(73 words\); give --title"):
+        import_page(ws, page, date="2024-08-01T09:30")
     with pytest.raises(ImportFailed, match="give --date"):
-        import_page(ws, page)
-    report = import_page(ws, page, date="2024-08-01T09:30")
+        import_page(ws, page, title="Олимпиада чемпиондары")
+    report = import_page(ws, page, date="2024-08-01T09:30", title="Олимпиада чемпиондары")
+    assert report.title == "Олимпиада чемпиондары" and report.slug == "olimpiada-chempiondary"
     assert report.date == "2024-08-01T09:30:00+05:00" and report.credit == "forbes.kz"
+    article = load_article(ws.article_path(report.slug))
+    assert article.summary == lead  # the first line is the lead, as a headline's would be
     text = ws.article_path(report.slug).read_text("utf-8")
     assert "[caption" not in text and "[/caption]" not in text
-    assert '"1994 жылы Норвегиядағы қысқы Олимпиада ойындары"' in text  # the heading stays
+    assert article.body.startswith("1994 жылы Норвегиядағы қысқы Олимпиада ойындары\n")
+
+
+def test_a_headline_is_taken_as_it_is_and_a_lead_is_no_headline(shared: Path) -> None:
+    for name, is_paragraph in [
+        ("kk-kerekinfo-astana-bus-routes.txt", False),
+        ("ru-kt-olympics-2026.txt", False),
+        ("en-astanatimes-astana-day-2023.txt", True),
+        ("ru-informburo-kara-kyz-kino-decade.txt", True),
+        ("ru-azattyq-culture-digest.txt", True),
+    ]:
+        first = (shared / NEWS / name).read_text("utf-8").strip().split("\n", 1)[0]
+        assert reads_as_paragraph(first) is is_paragraph, name
 
 
 def test_osken_page_masthead_and_repeated_headline(ws: Workspace, shared: Path) -> None:
@@ -389,10 +411,12 @@ def test_invalid_article_folders_are_errors(
 def test_translation_import_refuses_latin_kazakh(ws: Workspace, shared: Path) -> None:
     page = shared / NEWS / "kk-latn-qz-inform-kazakh-cinema-uzbekistan.txt"
     other = shared / NEWS / "ru-informburo-kara-kyz-kino-decade.txt"
-    assert run(ws, "import", "--slug", "kino", "--date", "2025-05-05", str(other)).exit_code == 0
+    options = ["--slug", "kino", "--date", "2025-05-05", "--title", "Кино"]
+    imported = run(ws, "import", *options, str(other))
+    assert imported.exit_code == 0, imported.stderr
     result = run(ws, "import", "--translation-of", "kino", "--lang", "kk", str(page))
     assert result.exit_code == 2 and "2018 acute-accent Latin alphabet" in result.stderr
-    _, draft = parse_page(ws, other, date="2025-05-05")
+    _, draft = parse_page(ws, other, date="2025-05-05", title="Кино")
     assert draft.lang == "ru"
 
 

@@ -34,6 +34,12 @@ from l10n_news.workspace import Workspace
     "2025-10-01T18:00 (in the workspace's time zone).",
 )
 @click.option(
+    "--title",
+    metavar="TEXT",
+    help="The article's title when the page has none (scraped text whose first line is "
+    "already a paragraph) or has it wrong.",
+)
+@click.option(
     "--translation-of",
     "translation_of",
     metavar="SLUG",
@@ -47,6 +53,7 @@ def import_(
     lang: str | None,
     force: bool,
     date: str | None,
+    title: str | None,
     translation_of: str | None,
     as_json: bool,
 ) -> None:
@@ -71,12 +78,16 @@ def import_(
         l10n-news import --translation-of festival-opens --lang ru page-ru.html
     """
     if translation_of:
-        if not lang or len(pages) != 1 or slug or date:
-            raise ImportFailed("--translation-of takes one PAGE and --lang (no --slug, --date)")
+        if not lang or len(pages) != 1 or slug or date or title:
+            raise ImportFailed(
+                "--translation-of takes one PAGE and --lang (no --slug, --date, --title)"
+            )
         report = import_translation(ws, translation_of, lang, pages[0], force=force)
         _show_alignment(report, as_json)
         return
-    reports = import_pages(ws, list(pages), slug=slug, lang=lang, force=force, date=date)
+    reports = import_pages(
+        ws, list(pages), slug=slug, lang=lang, force=force, date=date, title=title
+    )
     if as_json:
         print_json([r.as_dict() for r in reports])
         return

@@ -130,25 +130,39 @@ def parse_page(
     lang: str | None = None,
     need_date: bool = True,
     date: str | None = None,
+    title: str | None = None,
 ) -> tuple[str, PageDraft]:
     """(kind, draft) for a page; nothing is written.
 
-    With `need_date=False` (a translation of an article, whose date is the article's) a
-    missing or unreadable date leaves `draft.date` None instead of refusing the page.
-    `date` (`--date`, YYYY-MM-DD or YYYY-MM-DDTHH:MM) replaces whatever the page says.
+    With `need_date=False` (a translation of an article, whose date and title are the
+    article's) a missing or unreadable date leaves `draft.date` None instead of refusing the
+    page, and a scraped page's first line is its title whatever it reads like.
+    `date` (`--date`, YYYY-MM-DD or YYYY-MM-DDTHH:MM) replaces whatever the page says;
+    `title` (`--title`) is the title of a page that has none, or replaces the one it has.
     """
     supplied = _date_given(date, ws.time_zone) if date is not None else None
+    an_article = need_date  # not a translation, whose date and title are its article's
     need_date = need_date and supplied is None
     if lang is not None:
         ws.check_language(lang)
     kind, text = read_page_text(path)
     module, name = _PARSERS[kind]
     parser = getattr(importlib.import_module(module), name)
+    # A scraped page's headline is a line of its text: the parser must know whether it has one.
+    headline = {"title": title, "need_headline": an_article} if kind == "text" else {}
     draft: PageDraft = parser(
-        text, chrome_for(ws), zone=ws.time_zone, lang=lang, path=path, need_date=need_date
+        text,
+        chrome_for(ws),
+        zone=ws.time_zone,
+        lang=lang,
+        path=path,
+        need_date=need_date,
+        **headline,
     )
     if supplied is not None:
         draft.date = supplied
+    if title is not None:
+        draft.title = title
     refuse_latin_kazakh(f"{draft.title}\n{draft.summary}\n{draft.body}", path)
     if draft.lang not in ws.languages:
         raise ImportFailed(
@@ -191,9 +205,10 @@ def import_page(
     lang: str | None = None,
     force: bool = False,
     date: str | None = None,
+    title: str | None = None,
 ) -> ImportReport:
     """Write the page as articles/<slug>/article.md; refuse to overwrite unless `force`."""
-    return import_pages(ws, [path], slug=slug, lang=lang, force=force, date=date)[0]
+    return import_pages(ws, [path], slug=slug, lang=lang, force=force, date=date, title=title)[0]
 
 
 def import_pages(
@@ -204,15 +219,20 @@ def import_pages(
     lang: str | None = None,
     force: bool = False,
     date: str | None = None,
+    title: str | None = None,
 ) -> list[ImportReport]:
     """Import several pages: every one is checked before any article is written."""
     if slug and len(paths) > 1:
         raise ImportFailed("--slug names one article: give one page with it")
     if date and len(paths) > 1:
         raise ImportFailed("--date is one article's date: give one page with it")
+    if title is not None and len(paths) > 1:
+        raise ImportFailed("--title is one article's title: give one page with it")
+    if title is not None and not title.strip():
+        raise ImportFailed("--title is empty")
     planned: list[tuple[Path, str, PageDraft, str, Path]] = []
     for path in paths:
-        kind, draft = parse_page(ws, path, lang=lang, date=date)
+        kind, draft = parse_page(ws, path, lang=lang, date=date, title=title)
         name = slug or slugify(draft.title)
         if not name:
             raise ImportFailed("cannot derive a slug from the title: give --slug", path=path)

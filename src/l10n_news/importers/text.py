@@ -14,7 +14,7 @@ from l10n_news.errors import ImportFailed
 from l10n_news.importers.chrome import Chrome, find_shortcodes, normalize, strip_shortcodes
 from l10n_news.importers.datelines import dateline, is_only_dateline
 from l10n_news.importers.dates import parse_date, split_trailing_date
-from l10n_news.importers.detect import detect_language
+from l10n_news.importers.detect import detect_kazakh_latin_alphabet, detect_language
 from l10n_news.importers.draft import DroppedLine, PageDraft, escape_paragraph
 
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
@@ -24,6 +24,16 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/→]\s+")
 CHROME_LIST_SHARE = 0.5
 CHROME_ITEM_MAX_WORDS = 4
 HEADLINE_MAX_WORDS = 20
+# A first line longer than this, or of several sentences and longer than HEADLINE_MAX_WORDS,
+# is a paragraph: the page (an excerpt, a copy of the text alone) has no headline.
+TITLE_MAX_WORDS = 30
+_SENTENCE_END = re.compile(r"[.!?…][»”\"]?\s+(?=[^\W\d_])")
+
+
+def reads_as_paragraph(line: str) -> bool:
+    words = len(line.split())
+    sentences = len(_SENTENCE_END.findall(line)) + 1
+    return words > TITLE_MAX_WORDS or (sentences > 2 and words > HEADLINE_MAX_WORDS)
 
 
 def parse_text_page(
@@ -34,13 +44,34 @@ def parse_text_page(
     lang: str | None = None,
     path: Path | None = None,
     need_date: bool = True,
+    title: str | None = None,
+    need_headline: bool = True,
 ) -> PageDraft:
+    """The page as an article draft. Its headline is its first line of text; a page without
+    one (its first line reads as a paragraph) is refused unless `title` is given, which then
+    keeps that line as the first paragraph. `need_headline=False` takes the first line as it
+    comes (a translation's units are aligned with the article's whatever they are)."""
     page = _TextPage(chrome)
     lines = text.splitlines()
     page.masthead_until = _repeated_headline(lines)
     page.read(lines)
     if page.title is None or not page.title.strip():
         raise ImportFailed("no title found: the page has only site chrome", path=path)
+    if title is not None:
+        page.paragraphs.insert(0, escape_paragraph(page.title.strip()))
+        page.title = title
+    elif (
+        need_headline
+        and reads_as_paragraph(page.title)
+        # Kazakh in Latin letters is refused for that, whatever its headline (parse_page).
+        and detect_kazakh_latin_alphabet(page.title) is None
+    ):
+        raise ImportFailed(
+            f"no headline: the first line of text is a paragraph "
+            f"({len(page.title.split())} words); give --title",
+            path=path,
+            line=page.title_line,
+        )
     when = parse_date(page.date_text, zone) if page.date_text is not None else None
     if when is None and need_date:
         if page.date_text is None:
