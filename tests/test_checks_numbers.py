@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n_news.checks.base import CheckInput
 from l10n_news.checks.numbers import (
@@ -110,3 +112,21 @@ def test_news_scale_words_stand_for_their_numbers() -> None:
         "the number 18,500,000 of the source is not in the translation"
     ]
     assert check("a 3 m screen", "экран 3 м", "en", "ru") == []  # metres, not millions
+
+
+@given(st.text(alphabet="0123456789 .,-%{}xаz\u00a0млнthousand", max_size=40))
+def test_numbers_read_at_the_digits_are_those_a_full_scan_finds(text: str) -> None:
+    """The digit-anchored reading gives what scanning every place of the text gives."""
+    from collections import Counter
+
+    from l10n_news.checks import numbers
+
+    rest = numbers._PHONE_RE.sub(" ", text)  # what _read_numbers takes out first
+    rest = numbers.times_in(rest)[1]
+    if "%" in rest or "{" in rest:
+        rest = numbers._NOT_NUMBERS_RE.sub(" ", rest)
+    for lang, pattern in (("ru", numbers._COMMA_NUMBER_AT), ("en", numbers._EN_NUMBER_AT)):
+        expected: Counter = Counter()
+        for m in pattern.finditer(rest):
+            expected.update(numbers._scaled(numbers._value(m.group(0), lang), rest, m.end()))
+        assert numbers._read_numbers(text, lang) == expected

@@ -32,6 +32,8 @@ _KK_PLURAL_RE = re.compile(
 )
 # The last number of a list («№ 4, 34, 102 бағдарлары»; «2 и 3 фильма») governs no noun alone.
 _LIST_BEFORE_RE = re.compile(r"\d\s*(?:[,;–-]|и|мен|және|немесе|или)\s*$")
+_LIST_WINDOW = 64  # characters before a number where the end of a list is looked for
+_DIGITS = re.compile(r"\d+")
 
 
 def _allowed(n: int, number: str, case: str) -> bool:
@@ -96,9 +98,13 @@ def check_agreement(item: CheckInput) -> list[str]:
     if lang not in ("ru", "kk") or not HAS_DIGIT(item.target):
         return []
     problems = []
-    for m in _NUMBER_WORD_RE.finditer(item.target):
+    text = item.target
+    # Tried at the start of each run of digits only, where a match can begin (the pattern
+    # refuses a digit before it): cheaper than scanning every place of the text.
+    found = (_NUMBER_WORD_RE.match(text, run.start()) for run in _DIGITS.finditer(text))
+    for m in filter(None, found):
         n, word = int(m.group(1)), m.group(2)
-        if _LIST_BEFORE_RE.search(item.target, 0, m.start()):
+        if _LIST_BEFORE_RE.search(text, max(0, m.start() - _LIST_WINDOW), m.start()):
             continue
         if lang == "ru":
             fixed = russian_agreement(n, word)

@@ -42,11 +42,13 @@ _COMMA_NUMBER_RE = re.compile(
     rf"{_DOTTED_RE}|{_LIST_RE}|{_SPACE_GROUPED}(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?"
 )
 
-# A number starts where no letter or digit stands before it ("x2" is no number); the
-# look-ahead first lets the scan leave every other position at once.
-_NUMBER_START = r"(?=\d)(?<![^\W\d_])(?<!\d)"
-_COMMA_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _COMMA_NUMBER_RE.pattern)
-_EN_NUMBER_IN_TEXT = re.compile(_NUMBER_START + _EN_NUMBER_RE.pattern)
+# A dotted number (19.02.2013, 1.2.3) starts where no letter or digit stands before it; the
+# other shapes (the alternatives after it) start at any digit. Every shape starts with a
+# digit: the patterns are tried at the digits only, not at every place of the text as a scan
+# with them would (five times the cost).
+_COMMA_NUMBER_AT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _COMMA_NUMBER_RE.pattern)
+_EN_NUMBER_AT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _EN_NUMBER_RE.pattern)
+_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=4096)  # the same numbers recur ("2", "2024")
@@ -147,9 +149,17 @@ def _read_numbers(text: str, lang: str | None) -> Counter[Decimal]:
     text = times_in(text)[1]
     if "%" in text or "{" in text:
         text = _NOT_NUMBERS_RE.sub(" ", text)
-    pattern = _COMMA_NUMBER_IN_TEXT if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_IN_TEXT
-    for m in pattern.finditer(text):
-        found.update(_scaled(_value(m.group(0), lang), text, m.end()))
+    pattern = _COMMA_NUMBER_AT if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_AT
+    end = 0  # where the last number read ends ("2 500" and "19.02.2013" span several runs)
+    for run in _DIGITS.finditer(text):
+        at = max(run.start(), end)
+        while at < run.end():
+            m = pattern.match(text, at)
+            if m is None:  # pragma: no cover - every shape ends in one that takes any digits
+                at += 1
+                continue
+            at = end = m.end()
+            found.update(_scaled(_value(m.group(0), lang), text, end))
     return found
 
 

@@ -41,6 +41,10 @@ _AS_LATIN = dict(
 _AS_CYRILLIC_BY_LANG = {"kk": {"Y": "Ү", "y": "у"}, "ru": {"Y": "У", "y": "у"}}
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A letter outside the basic Cyrillic block (U+0400-U+04FF, where every Russian and Kazakh
+# letter is), or outside basic Latin: a text without one is in a single script.
+_OTHER_THAN_CYRILLIC = re.compile(r"[^\W\d_\u0400-\u04ff]")
+_OTHER_THAN_LATIN = re.compile(r"[^\W\d_A-Za-z]")
 
 
 @lru_cache(maxsize=4096)
@@ -116,6 +120,8 @@ def mixed_word(word: str, expected: str | None = None, lang: str | None = None) 
 
 def mixed_words(text: str, expected: str | None = None, lang: str | None = None) -> list[MixedWord]:
     """Every word of `text` that mixes scripts (hyphened parts such as «Telegram-дағы» apart)."""
+    if not _OTHER_THAN_CYRILLIC.search(text) or not _OTHER_THAN_LATIN.search(text):
+        return []  # every letter in the basic Cyrillic (or Latin) block: one script
     if len({script_of(ch) for ch in set(text)} - {None}) < 2:
         return []  # a text in one script has no word in two
     found = []
