@@ -8,14 +8,22 @@ from collections.abc import Iterable
 
 # URLs, e-mails, placeholders, HTML tags, Markdown link targets and references, code spans:
 # none of them is prose a translator translates. Each kind, in the order they are tried, with
-# what a text must contain for it to match at all.
-_NON_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (r"(?:https?|ftp)://\S+|www\.\S+", re.compile(r"://|www\.")),
-    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.compile("@")),
-    (r"<[^<>]*>|`[^`]*`|\]\([^)]*\)|\]\[[^\]]*\]", re.compile(r"[<`\]]")),
-    (r"[\w-]+(?:\.[\w-]+){2,}", re.compile(r"[\w-]\.[\w-]")),  # org.gnome.Calendar, a.tar.gz
-    (r"%(?:\([^)]*\))?(?:\d+\$)?[-+#0' ]*\d*(?:\.\d+)?[a-zA-Z@]|\{[^{}\s]*\}", re.compile("[%{]")),
+# what a text must contain for it to match at all (plain substrings: a look for them costs far
+# less than a pattern; the identifier's dot followed by a word character is a pattern).
+_IDENTIFIER_DOT = re.compile(r"\.[\w-]")
+_NON_PROSE: tuple[tuple[str, tuple[str, ...] | re.Pattern[str]], ...] = (
+    (r"(?:https?|ftp)://\S+|www\.\S+", ("://", "www.")),
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", ("@",)),
+    (r"<[^<>]*>|`[^`]*`|\]\([^)]*\)|\]\[[^\]]*\]", ("<", "`", "]")),
+    (r"[\w-]+(?:\.[\w-]+){2,}", _IDENTIFIER_DOT),  # org.gnome.Calendar, file.tar.gz
+    (r"%(?:\([^)]*\))?(?:\d+\$)?[-+#0' ]*\d*(?:\.\d+)?[a-zA-Z@]|\{[^{}\s]*\}", ("%", "{")),
 )
+
+
+def _has_mark(text: str, mark: tuple[str, ...] | re.Pattern[str]) -> bool:
+    if isinstance(mark, tuple):
+        return any(part in text for part in mark)
+    return mark.search(text) is not None
 
 
 @functools.lru_cache(maxsize=32)
@@ -32,7 +40,7 @@ CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 def prose(text: str) -> str:
     # One pass of the kinds the text may hold: the e-mail and identifier patterns are slow to
     # fail on every word of plain prose, which has neither.
-    kinds = tuple(i for i, (_, mark) in enumerate(_NON_PROSE) if mark.search(text))
+    kinds = tuple(i for i, (_, mark) in enumerate(_NON_PROSE) if _has_mark(text, mark))
     return _non_prose_re(kinds).sub(" ", text) if kinds else text
 
 
