@@ -228,8 +228,9 @@ def check_emails(item: CheckInput) -> list[str]:
 
 
 def check_phones(item: CheckInput) -> list[str]:
-    if not HAS_DIGIT(item.source):
-        return []
+    source = item.source
+    if not ("+" in source or "(" in source or "-" in source) or not HAS_DIGIT(source):
+        return []  # every phone pattern has one of these, and digits
     written = _PHONE_RE.findall(item.source)
     if not written:
         return []

@@ -10,7 +10,8 @@ This module has no dependencies so that the leak check (`publish/leaks.py`) can 
 - `script_of(ch)` -> "Cyrl", "Latn", "Grek" or None (not a letter of those scripts);
 - `mixed_words(text, expected)` -> every `MixedWord` of `text`, with the suggested spelling in
   the word's main script (`expected`, "Cyrl" or "Latn", settles a tie);
-- `lookalike(ch, script, lang)` -> the letter of `script` that `ch` passes for, or None.
+- `lookalike(ch, script, lang)` -> the letter of `script` that `ch` passes for, or None;
+- `only_basic_letters(text, script)` -> whether all letters are in that script's basic block.
 """
 
 from __future__ import annotations
@@ -42,9 +43,17 @@ _AS_CYRILLIC_BY_LANG = {"kk": {"Y": "Ү", "y": "у"}, "ru": {"Y": "У", "y": "у
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # A letter outside the basic Cyrillic block (U+0400-U+04FF, where every Russian and Kazakh
-# letter is), or outside basic Latin: a text without one is in a single script.
-_OTHER_THAN_CYRILLIC = re.compile(r"[^\W\d_\u0400-\u04ff]")
-_OTHER_THAN_LATIN = re.compile(r"[^\W\d_A-Za-z]")
+# letter is), or outside basic Latin.
+_OUTSIDE_BASIC = {
+    "Cyrl": re.compile(r"[^\W\d_\u0400-\u04ff]"),
+    "Latn": re.compile(r"[^\W\d_A-Za-z]"),
+}
+
+
+def only_basic_letters(text: str, script: str) -> bool:
+    """Whether every letter of `text` is in the basic block of `script` ("Cyrl" or "Latn"):
+    a look that spares most texts the letter-by-letter `script_of`."""
+    return _OUTSIDE_BASIC[script].search(text) is None
 
 
 @lru_cache(maxsize=4096)
@@ -120,8 +129,8 @@ def mixed_word(word: str, expected: str | None = None, lang: str | None = None) 
 
 def mixed_words(text: str, expected: str | None = None, lang: str | None = None) -> list[MixedWord]:
     """Every word of `text` that mixes scripts (hyphened parts such as «Telegram-дағы» apart)."""
-    if not _OTHER_THAN_CYRILLIC.search(text) or not _OTHER_THAN_LATIN.search(text):
-        return []  # every letter in the basic Cyrillic (or Latin) block: one script
+    if only_basic_letters(text, "Cyrl") or only_basic_letters(text, "Latn"):
+        return []  # one script
     if len({script_of(ch) for ch in set(text)} - {None}) < 2:
         return []  # a text in one script has no word in two
     found = []

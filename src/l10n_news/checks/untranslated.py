@@ -48,6 +48,9 @@ def _enough(words: list[str], lang_a: str | None, lang_b: str | None) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    first_a, first_b = a.split(None, 1)[:1], b.split(None, 1)[:1]
+    if [w.casefold() for w in first_a] != [w.casefold() for w in first_b]:
+        return False  # (most texts differ from the first word: no need to fold them whole)
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 
-from l10n_news.checks.scripts import script_of
+from l10n_news.checks.scripts import only_basic_letters, script_of
 from l10n_news.languages import LANGUAGES, get_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
@@ -194,6 +194,11 @@ class Vocabulary:
     def _may_have_stray_letters(self, text: str) -> bool:
         """Whether any word of `text` could have a `_script_problem`: most units have none,
         and one look at the letters they use spares judging them word by word."""
+        if self.script == "Cyrl" and only_basic_letters(text, "Cyrl"):
+            # Cyrillic letters alone: only Kazakh ones on a Russian page can be wrong.
+            return self.lang == "ru" and _KAZAKH_ONLY.search(text) is not None
+        if self.script == "Latn" and only_basic_letters(text, "Latn"):
+            return False
         return self._script_problem("".join(set(text))) is not None
 
     def _script_problem(self, word: str) -> str | None:
