@@ -66,3 +66,14 @@ def test_every_mixed_word_of_the_real_kazakh_page(shared: Path) -> None:
         for w in mixed_words(p.read_text("utf-8"))
     ]
     assert others == [("kk-latn-qz-inform-kazakh-cinema-uzbekistan.txt", "Іs")]
+
+
+def test_only_basic_letters() -> None:
+    from l10n_news.checks.scripts import only_basic_letters
+
+    assert only_basic_letters("Қазақстан, 2024 ж. «Әнші» — үш", "Cyrl")
+    assert not only_basic_letters("Мəдениет", "Cyrl")  # a Latin schwa
+    assert not only_basic_letters("КИНO", "Cyrl")  # a Latin O
+    assert only_basic_letters("Hello, world 42!", "Latn")
+    assert not only_basic_letters("Café", "Latn")  # then asked letter by letter
+    assert mixed_words("Мəдениет")  # which still finds the mixed word
