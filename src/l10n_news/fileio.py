@@ -37,9 +37,15 @@ def _temp_folder(path: Path) -> Path:
     return path.parent
 
 
-def _write_temp(path: Path, data: bytes, *, sync: bool = True) -> str:
-    """Write `data` to a temp file for `path` (fsynced when `sync`); return its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_temp(
+    path: Path, data: bytes, *, sync: bool = True, made: set[Path] | None = None
+) -> str:
+    """Write `data` to a temp file for `path` (fsynced when `sync`); return its name.
+    `made`: folders known to exist (a batch writes many files into few folders)."""
+    if made is None or path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=_temp_folder(path))
     try:
         with os.fdopen(fd, "wb") as f:
@@ -105,6 +111,7 @@ class StagedWrites:
 
     def __init__(self) -> None:
         self._staged: dict[Path, str] = {}
+        self._folders: set[Path] = set()  # made (or found) for a staged file
 
     def __enter__(self) -> StagedWrites:
         return self
@@ -120,7 +127,7 @@ class StagedWrites:
         """Stage `data` for `path` unless the file already holds exactly it. True if staged."""
         if _same_bytes(path, data):
             return False
-        tmp = _write_temp(path, data, sync=False)
+        tmp = _write_temp(path, data, sync=False, made=self._folders)
         old = self._staged.pop(path, None)
         if old is not None:
             with contextlib.suppress(FileNotFoundError):
