@@ -182,6 +182,7 @@ class Judge:
         self._glossary: GlossaryLike | None = None
         self._glossary_loaded = False
         self._vocabularies: dict[str, Vocabulary] = {}
+        self._strings: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]] | None = None
         self._findings: FindingsCache | None = None
 
     def save(self) -> None:
@@ -228,7 +229,9 @@ class Judge:
             allowed = set(self.settings.allowed_words)
             if self.glossary is not None:
                 allowed |= set(self.glossary.allowed_names(lang))
-            trusted, workspace_ui = workspace_strings(self.ws)
+            if self._strings is None:  # the same for every language: read once
+                self._strings = workspace_strings(self.ws)
+            trusted, workspace_ui = self._strings
             self._vocabularies[lang] = Vocabulary(
                 lang, trusted, allowed=allowed, foreign_only=workspace_ui
             )
