@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from l10n_news.checks import dictionaries
 from l10n_news.checks.base import HAS_DIGIT, CheckInput
@@ -215,17 +216,21 @@ def _all_findings(
     script = LANGUAGES[lang].script
     source_words, stems = _source_stems(item)
     found = []
+    verdicts = _WORD_VERDICTS.setdefault((script, lang), {})
     for word in _words(item):
-        # Most words are good words: one cached look says so, before the source is asked.
-        verdict = _word_verdict(word, script, lang)
+        # Most words are good words: one look in a plain dict (a unit has dozens of words)
+        # says so, before the source is asked.
+        verdict = verdicts.get(word, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = verdicts[word] = _verdict(word, lang) if _judgeable(word, script) else None
         if verdict is not None and not _from_source(word, source_words, stems):
             found.append(verdict)
     return tuple(found)
 
 
-@lru_cache(maxsize=65536)
-def _word_verdict(word: str, script: str, lang: str) -> tuple[str, str] | None:
-    return _verdict(word, lang) if _judgeable(word, script) else None
+# (script, lang) -> word -> its verdict (None: a good word, or one not judged)
+_WORD_VERDICTS: dict[tuple[str, str], dict[str, Any]] = {}
+_UNSEEN = object()
 
 
 def check_spelling(item: CheckInput) -> list[str]:
