@@ -43,6 +43,7 @@ _BLOCK_START = {
     "thematic break": re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE),
 }
 _BLOCK_FIRST = frozenset("#-+*>`~_[0123456789")  # what a block's first line may start with
+_NO_MARKS: Counter[str] = Counter()  # shared: callers never change a signature
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 # Without one of these characters a text has no inline markup at all: no parse needed. (An
 # image or a reference link needs "[" too; "!", "]" or ">" alone start no inline rule.)
@@ -78,9 +79,9 @@ def markup_signature(text: str) -> Counter[str]:
     sentence, but it may not add a link or a tag the source does not have. (Cached: a source
     unit is compared once per language; callers must not change the Counter.)
     """
-    signature: Counter[str] = Counter()
     if not _MARKUP_CHAR.search(text):
-        return signature
+        return _NO_MARKS
+    signature: Counter[str] = Counter()
     for block in _inline_md.parseInline(text):
         for tok in block.children or []:
             if tok.type in ("text", "softbreak", "hardbreak"):
@@ -99,8 +100,11 @@ def markup_signature(text: str) -> Counter[str]:
 @lru_cache(maxsize=8192)
 def structure_signature(text: str) -> Counter[str]:
     """Block structure and link definitions of a unit, as a multiset."""
+    block = "\n" in text or text.lstrip()[:1] in _BLOCK_FIRST
+    if not block and not BIDI_CONTROLS.search(text):
+        return _NO_MARKS  # one line of prose: no structure
     signature: Counter[str] = Counter()
-    if "\n" in text or text.lstrip()[:1] in _BLOCK_FIRST:
+    if block:
         for name, pattern in _BLOCK_START.items():
             signature[name] = len(pattern.findall(text))
         signature["paragraph break"] = len(_BLANK_LINE.findall(text))
@@ -124,10 +128,12 @@ def _unsafe_problems(source: str, translation: str) -> tuple[str, ...]:
             problems.append(f"carries {what}")
     # Fewer marks than the source is harmless (a language may not need the emphasis);
     # a mark the source lacks is where injected links and tags would hide.
-    extra = markup_signature(translation) - markup_signature(source)
+    marks = markup_signature(translation)
+    extra = marks - markup_signature(source) if marks else marks
     if extra:
         problems.append(f"adds markup its source does not have ({', '.join(sorted(extra))})")
-    extra = structure_signature(translation) - structure_signature(source)
+    marks = structure_signature(translation)
+    extra = marks - structure_signature(source) if marks else marks
     if extra:
         problems.append(f"adds structure its source does not have ({', '.join(sorted(extra))})")
     return tuple(problems)
