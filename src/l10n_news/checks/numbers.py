@@ -183,22 +183,24 @@ def _language_name(code: str | None) -> str:
 def check_numbers(item: CheckInput) -> list[str]:
     if not HAS_DIGIT(item.source):
         return []  # nothing of the source to miss
-    want = numbers_in(item.source, item.source_lang)
-    have = numbers_in(item.target, item.target_lang)
-    missing = want - have
-    want_times, have_times = times_in(item.source)[0], times_in(item.target)[0]
+    # Plain dicts first (the common case: every number there); Counters for a miss.
+    want = dict(_numbers_in(item.source, item.source_lang))
+    have = dict(_numbers_in(item.target, item.target_lang))
+    want_times = dict(_times_in(item.source)[0])
+    have_times = dict(_times_in(item.target)[0]) if want_times else {}
     problems = [
         f"the time {minutes // 60}:{minutes % 60:02d} of the source is not in the translation"
-        for minutes in sorted(want_times - have_times)
+        for minutes in sorted(m for m, n in want_times.items() if n > have_times.get(m, 0))
     ]
-    if not missing:
+    if all(n <= have.get(value, 0) for value, n in want.items()):
         return problems
+    missing = Counter(want) - Counter(have)
     # A number written the source's way ("2,500" in Russian) explains a miss: say how to fix it.
     misread = numbers_in(item.target, item.source_lang)
     for value in sorted(missing):
         shown = format_number(value, item.source_lang)
         expected = format_number(value, item.target_lang)
-        if misread[value] > have[value] and expected != shown:
+        if misread[value] > have.get(value, 0) and expected != shown:
             problems.append(
                 f"the number {shown} is written the source's way; "
                 f"in {_language_name(item.target_lang)} write {expected}"
