@@ -32,6 +32,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+_RUN = re.compile(r"\w+")  # what the phrase pattern's word boundaries (\w) delimit
 _FORMAT_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
 # A single word of the other Cyrillic language must be this long to count: Russian and Kazakh
 # share many short words (автор, тег), but not «Реклама» or «Поделиться».
@@ -152,6 +153,9 @@ class Vocabulary:
         words = sorted(self.foreign, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if words else None
+        # A phrase matches only where a whole word of the text is its first word: a text with
+        # none of these (most units) is spared the long pattern.
+        self._first_words = frozenset(w.split()[0] for w in words)
         self.allowed = frozenset(w for phrase in allowed for w in _fold(phrase).split())
 
     def find(self, text: str, source: str = "", *, where: str = "") -> list[Leak]:
@@ -171,8 +175,10 @@ class Vocabulary:
             context = " ".join(clean[max(0, start - 30) : start + len(word) + 30].split())
             leaks.append(Leak(where, self.lang, word, why, context))
 
-        if self._pattern is not None:
-            folded_text = clean.casefold().replace("ё", "е")
+        folded_text = clean.casefold().replace("ё", "е")
+        if self._pattern is not None and not self._first_words.isdisjoint(
+            _RUN.findall(folded_text)
+        ):
             for m in self._pattern.finditer(folded_text):
                 phrase = " ".join(m.group().split())
                 if f" {phrase} " in folded_source:
