@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -25,10 +26,7 @@ _work: Callable[[Any], Any] | None = None  # what a forked worker runs, inherite
 
 
 def usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
 def worker_count(to_do: int, jobs: int | None) -> int:
@@ -37,8 +35,10 @@ def worker_count(to_do: int, jobs: int | None) -> int:
     if jobs is None:
         jobs = min(usable_cpus(), MAX_WORKERS)
         jobs = min(jobs, to_do // MIN_ITEMS_PER_WORKER)
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # pragma: no cover - spawning would re-import and re-load everything
+    # Forking only on Linux: spawning would re-import and re-load everything, and forking is
+    # unsafe where system libraries keep threads of their own (macOS).
+    if not sys.platform.startswith("linux"):  # pragma: no cover
+        return 1
     return max(1, min(jobs, to_do))
 
 
