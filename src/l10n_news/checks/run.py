@@ -6,12 +6,20 @@ import json
 import os
 import time
 from collections.abc import Callable, Collection, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message
 from l10n_news.checks import dictionaries
-from l10n_news.checks.base import CheckInput, Finding, GlossaryLike, Severity, ignored_checks
+from l10n_news.checks.base import (
+    Check,
+    CheckInput,
+    Finding,
+    GlossaryLike,
+    Severity,
+    ignored_checks,
+)
 from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.fileio import atomic_write_text
@@ -73,10 +81,8 @@ def check_message(
     """Every finding for one entry (none for an obsolete or empty one, or one ignored whole)."""
     if message.obsolete or not any(message.strings):
         return []
+    selected = _selected(None if only is None else frozenset(only))
     ignored = ignored_checks(message.translator_comments)
-    unknown = [c for c in only or () if c not in BY_ID]
-    if unknown:
-        raise ConfigError(f"unknown check {unknown[0]!r} (known: {', '.join(BY_ID)})")
     base = {
         "source_lang": source_lang,
         "target_lang": target_lang,
@@ -91,9 +97,7 @@ def check_message(
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for item, first in _inputs(message, base):
-        for check in CHECKS:
-            if only is not None and check.id not in only:
-                continue
+        for check in selected:
             if check.per_entry and not first:
                 continue
             for text in check.func(item):
@@ -117,6 +121,15 @@ def check_message(
                     )
                 )
     return findings
+
+
+@lru_cache(maxsize=16)  # asked once per entry: a catalog has hundreds
+def _selected(only: frozenset[str] | None) -> tuple[Check, ...]:
+    """The checks to run, in registry order; a ConfigError for an id no check has."""
+    unknown = sorted(c for c in only or () if c not in BY_ID)
+    if unknown:
+        raise ConfigError(f"unknown check {unknown[0]!r} (known: {', '.join(BY_ID)})")
+    return tuple(check for check in CHECKS if only is None or check.id in only)
 
 
 def check_header(
