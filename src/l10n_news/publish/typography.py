@@ -37,6 +37,7 @@ _OPENING_CONTEXT = " \t\n\u00a0([{—–-/"
 _HAS_DIGIT = re.compile(r"\d").search
 _SKIPPED_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
 _TAG_RE = re.compile(r"(<[^>]*>)")
+_TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 
 
 def _curly_quotes(text: str) -> str:
@@ -95,7 +96,7 @@ def typeset_html(fragment: str, lang: str) -> Markup:
     skipping: list[str] = []
     for i, piece in enumerate(pieces):
         if i % 2:  # a tag
-            m = re.match(r"<(/?)([a-zA-Z0-9]+)", piece)
+            m = _TAG_NAME_RE.match(piece)
             if m and m.group(2).lower() in _SKIPPED_TAGS:
                 if m.group(1):
                     if skipping:
@@ -104,6 +105,10 @@ def typeset_html(fragment: str, lang: str) -> Markup:
                     skipping.append(m.group(2).lower())
             continue
         if piece and not skipping:
-            plain = typeset_text(html_module.unescape(piece) if "&" in piece else piece, lang)
-            pieces[i] = html_module.escape(plain, quote=False)
+            if "&" in piece or "<" in piece or ">" in piece:
+                plain = typeset_text(html_module.unescape(piece), lang)
+                pieces[i] = html_module.escape(plain, quote=False)
+            else:
+                # Nothing to unescape or escape (the rules add no "<", ">" or "&").
+                pieces[i] = typeset_text(piece, lang)
     return Markup("".join(pieces))
