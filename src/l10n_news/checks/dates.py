@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from l10n_news.checks.base import HAS_DIGIT, CheckInput
 from l10n_news.languages import MONTHS, MonthNames
@@ -82,13 +83,18 @@ _MONTH_MARKS = tuple(
 
 def dates_in(text: str) -> list[Date]:
     """Every date of `text` that names a day and a month, in order of appearance."""
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=4096)  # a source unit is read once per language it is checked in
+def _dates_in(text: str) -> tuple[Date, ...]:
     found: list[tuple[int, Date]] = []
     if not HAS_DIGIT(text):
-        return []
+        return ()
     lowered = text.lower()
     wordy = any(mark in lowered for mark in _MONTH_MARKS)
     if not wordy and not _NUMERIC_MARK.search(text):
-        return []
+        return ()
     for m in _NUMERIC_DATE_RE.finditer(text):
         if m.group("d"):
             date = Date(int(m.group("m")), int(m.group("d")), int(m.group("y")))
@@ -100,7 +106,7 @@ def dates_in(text: str) -> list[Date]:
         year = m.group("year") or m.group("year2") or m.group("year3")
         month = _month_of(m.group("month") or m.group("month2"))
         found.append((m.start(), Date(month, int(day), int(year) if year else None)))
-    return [date for _, date in sorted(found)]
+    return tuple(date for _, date in sorted(found))
 
 
 def _matches(want: Date, have: Date) -> bool:

@@ -146,7 +146,7 @@ def _read_numbers(text: str, lang: str | None) -> Counter[Decimal]:
         text = _EMAIL_RE.sub(" ", text)
     if "+" in text or "(" in text or "-" in text:  # every phone pattern has one
         text = _PHONE_RE.sub(" ", text)
-    text = times_in(text)[1]
+    text = _times_in(text)[1]
     if "%" in text or "{" in text:
         text = _NOT_NUMBERS_RE.sub(" ", text)
     pattern = _COMMA_NUMBER_AT if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_AT

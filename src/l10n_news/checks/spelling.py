@@ -45,7 +45,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def _words(item: CheckInput) -> list[str]:
     """The target's words to judge, once each, in order."""
-    text = _NUMBER_ENDING_RE.sub(" ", item.target) if HAS_DIGIT(item.target) else item.target
+    target = item.target
+    text = _NUMBER_ENDING_RE.sub(" ", target) if "-" in target and HAS_DIGIT(target) else target
     # The letter runs of the prose: «Telegram-дағы» gives its two parts, judged one by one.
     parts = _LETTERS.findall(remove_names(prose(text), item.names))
     if item.context == "brand":  # a brand name stays as the brand writes it
