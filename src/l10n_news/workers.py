@@ -49,7 +49,7 @@ def in_workers(work: Callable[[T], R], items: Sequence[T], workers: int) -> Iter
         return
     global _work
     _work = work
-    chunk = max(1, min(8, len(items) // (workers * 8)))  # small: the workers end together
+    chunk = max(1, min(4, len(items) // (workers * 8)))  # small: the workers end together
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_signals)
     try:
         yield from pool.imap(_run, items, chunksize=chunk)
