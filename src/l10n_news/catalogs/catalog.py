@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
 from l10n_news.errors import CatalogError
 
 # A machine draft carries a translator comment that starts with this, e.g.
@@ -340,6 +338,8 @@ class Catalog:
             for tmpl in unmatched:
                 best = None
                 if fuzzy_matching and choices:
+                    from rapidfuzz import fuzz, process  # merging only, not reading
+
                     found = process.extractOne(
                         tmpl.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MATCH_CUTOFF
                     )

@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
 import yaml
 from jinja2 import Environment
@@ -272,6 +270,11 @@ def sitemap(
     Machine drafts are left out: they carry robots noindex, and a sitemap that lists pages
     it also asks search engines not to index contradicts itself.
     """
+    # Imported here: xml.sax.saxutils brings urllib.request, whose import costs more than
+    # rendering a page, and only the sitemap needs it.
+    from xml.sax.saxutils import escape as xml_escape
+    from xml.sax.saxutils import quoteattr
+
     by_slug: dict[str, list[str]] = {}
     for key, record in variant_pages.items():
         if record.get("draft", False):

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import pysbd
+from typing import Any
 
 # Kazakh in Cyrillic and in both Latin alphabets (2018: á ǵ ń ó ú ý ı; 2021: ä ğ ñ ö ū ü ş İ).
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁǴŃÓÚÝÄĞÑÖŪÜŞİ"
@@ -56,7 +55,9 @@ _DATELINE_RE = re.compile(
 
 
 @lru_cache(maxsize=8)
-def _segmenter(lang: str) -> pysbd.Segmenter:
+def _segmenter(lang: str) -> Any:
+    import pysbd  # only sentence segmentation needs it, not a paragraph workspace's publish
+
     try:
         return pysbd.Segmenter(language=lang, clean=False, char_span=False)
     except ValueError:
