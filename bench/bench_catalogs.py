@@ -225,8 +225,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=500, help="articles in the archive")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
-    parser.add_argument("--skip-slow-peers", action="store_true",
-                        help="leave out make and pot2po (a quick look at ours and Babel)")
     args = parser.parse_args(argv)
     for tool in ("msgmerge", "msgfmt", "make"):
         if shutil.which(tool) is None:
@@ -274,12 +272,9 @@ def run_scenarios(work: Path, snaps: dict[str, Path], floor: dict, args) -> int:
         Contender("ours update+compile", l10n(live, "update", "compile"),
                   prepare=restorer(snaps["templates"], live, hardlinks=True)),
         Contender("Babel API, one process", [[*babel, "--merge-only"]], prepare=from_templates),
+        Contender("GNU make (msgmerge+msgfmt)", [make(live)], prepare=from_templates),
+        Contender("pot2po+pocompile", pot2po_commands(live), prepare=from_templates),
     ]
-    if not args.skip_slow_peers:
-        merge += [
-            Contender("GNU make (msgmerge+msgfmt)", [make(live)], prepare=from_templates),
-            Contender("pot2po+pocompile", pot2po_commands(live), prepare=from_templates),
-        ]
     full = [
         Contender("ours extract+update+compile", l10n(live, "extract", "update", "compile"),
                   prepare=restorer(snaps["edited"], live, hardlinks=True)),
@@ -299,7 +294,9 @@ def run_scenarios(work: Path, snaps: dict[str, Path], floor: dict, args) -> int:
                         floor["incremental"], args.repeat)
     pairs = [("ours update+compile", "Babel API, one process"),
              ("ours extract+update+compile", "Babel API extract+merge+compile"),
-             ("ours incremental", "GNU make incremental")]
+             ("ours incremental", "GNU make incremental"),
+             ("ours update+compile", "GNU make (msgmerge+msgfmt)"),
+             ("ours update+compile", "pot2po+pocompile")]
     targets = [
         Target("cold extract+merge+compile vs Babel's API", "ours extract+update+compile",
                0.5, "Babel API extract+merge+compile"),
@@ -307,16 +304,11 @@ def run_scenarios(work: Path, snaps: dict[str, Path], floor: dict, args) -> int:
                "Babel API, one process"),
         Target("incremental vs make over GNU gettext", "ours incremental", 1.0,
                "GNU make incremental"),
+        Target("cold merge+compile vs GNU", "ours update+compile", 1.0,
+               "GNU make (msgmerge+msgfmt)"),
+        Target("cold merge+compile vs Translate Toolkit", "ours update+compile", 1.0,
+               "pot2po+pocompile"),
     ]
-    if not args.skip_slow_peers:
-        pairs += [("ours update+compile", "GNU make (msgmerge+msgfmt)"),
-                  ("ours update+compile", "pot2po+pocompile")]
-        targets += [
-            Target("cold merge+compile vs GNU", "ours update+compile", 1.0,
-                   "GNU make (msgmerge+msgfmt)"),
-            Target("cold merge+compile vs Translate Toolkit", "ours update+compile", 1.0,
-                   "pot2po+pocompile"),
-        ]
     print_pairs(results, pairs)
     return verdict(results, targets)
 
