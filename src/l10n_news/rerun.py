@@ -140,18 +140,11 @@ class _Walk:
 
     def file(self, path: Path) -> None:
         key = os.fspath(path)
-        try:
-            st = os.stat(key)
-        except (FileNotFoundError, NotADirectoryError):
-            st = None
-        self._add(key, st)
+        self._add(key, _stat(key))
 
     def tree(self, folder: Path) -> None:
         top = os.fspath(folder)
-        try:
-            st = os.stat(top)
-        except (FileNotFoundError, NotADirectoryError):
-            st = None
+        st = _stat(top)
         self._add(top, st)
         if st is not None and stat.S_ISDIR(st.st_mode):
             self._folders(top)
@@ -285,3 +278,10 @@ def translation_idle(report: dict[str, Any] | None) -> bool:
         or any(report.get("total", {}).values())
     )
     return bool(report.get("ok")) and not busy
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None

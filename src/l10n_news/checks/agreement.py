@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from l10n_news.checks import dictionaries
-from l10n_news.checks.base import HAS_DIGIT, CheckInput
+from l10n_news.checks.base import DIGIT_RUNS, HAS_DIGIT, CheckInput
 
 _NUMBER_WORD_RE = re.compile(
     r"(?<![\d,.\u00a0\u202f№-])(?<!№ )(?<!№\u00a0)(\d+)[ \u00a0]([^\W\d_]+)(?![-\w])"
@@ -33,7 +33,6 @@ _KK_PLURAL_RE = re.compile(
 # The last number of a list («№ 4, 34, 102 бағдарлары»; «2 и 3 фильма») governs no noun alone.
 _LIST_BEFORE_RE = re.compile(r"\d\s*(?:[,;–-]|и|мен|және|немесе|или)\s*$")
 _LIST_WINDOW = 64  # characters before a number where the end of a list is looked for
-_DIGITS = re.compile(r"\d+")
 
 
 def _allowed(n: int, number: str, case: str) -> bool:
@@ -101,7 +100,7 @@ def check_agreement(item: CheckInput) -> list[str]:
     text = item.target
     # Tried at the start of each run of digits only, where a match can begin (the pattern
     # refuses a digit before it): cheaper than scanning every place of the text.
-    found = (_NUMBER_WORD_RE.match(text, run.start()) for run in _DIGITS.finditer(text))
+    found = (_NUMBER_WORD_RE.match(text, run.start()) for run in DIGIT_RUNS.finditer(text))
     for m in filter(None, found):
         n, word = int(m.group(1)), m.group(2)
         if _LIST_BEFORE_RE.search(text, max(0, m.start() - _LIST_WINDOW), m.start()):

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 # Numbers, dates, times and phone numbers all need a digit: a text without one skips those
 # checks outright (most prose units of an article have none).
 HAS_DIGIT = re.compile(r"\d").search
+DIGIT_RUNS = re.compile(r"\d+")  # where a number can start: its checks look there only
 
 # A translator silences checks for one entry with a translator comment such as
 # "# l10n-news: ignore numbers" or "# l10n-news: ignore quotes, script" ("all" silences every one).

@@ -122,6 +122,7 @@ _fresh: dict[str, object] = {}  # verdicts found since the last `take_fresh`
 _cache_state: dict[str, object] = {"path": None, "dirty": False}
 
 
+@cache  # asked by every findings cache and spelling cache of a run; installs do not change
 def fingerprint() -> str:
     """The installed dictionary files (names, sizes, times) and the rules' version."""
     files = sorted(

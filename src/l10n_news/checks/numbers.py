@@ -13,7 +13,7 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from l10n_news.checks.base import HAS_DIGIT, CheckInput, shorten
+from l10n_news.checks.base import DIGIT_RUNS, HAS_DIGIT, CheckInput, shorten
 from l10n_news.languages import LANGUAGES
 
 _GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -48,7 +48,6 @@ _COMMA_NUMBER_RE = re.compile(
 # with them would (five times the cost).
 _COMMA_NUMBER_AT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _COMMA_NUMBER_RE.pattern)
 _EN_NUMBER_AT = re.compile(r"(?<![^\W\d_])(?<!\d)" + _EN_NUMBER_RE.pattern)
-_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=4096)  # the same numbers recur ("2", "2024")
@@ -151,7 +150,7 @@ def _read_numbers(text: str, lang: str | None) -> Counter[Decimal]:
         text = _NOT_NUMBERS_RE.sub(" ", text)
     pattern = _COMMA_NUMBER_AT if lang in _COMMA_DECIMAL_LANGS else _EN_NUMBER_AT
     end = 0  # where the last number read ends ("2 500" and "19.02.2013" span several runs)
-    for run in _DIGITS.finditer(text):
+    for run in DIGIT_RUNS.finditer(text):
         at = max(run.start(), end)
         while at < run.end():
             m = pattern.match(text, at)

@@ -76,7 +76,6 @@ def _from_source(word: str, source_words: frozenset[str], stems: tuple[str, ...]
     return lower in source_words or lower.startswith(stems)
 
 
-@lru_cache(maxsize=65536)  # a word recurs in many units; what it is made of does not change
 def _judgeable(word: str, script: str) -> bool:
     """A word of two letters or more, not an abbreviation, all in `script`."""
     if len(word) < 2 or word.isupper() or mixed_word(word) is not None:
@@ -174,7 +173,6 @@ def _only_final_n(word: str, fixed: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _verdict(word: str, lang: str) -> tuple[str, str] | None:
     """None for a good word, else (check id, message)."""
     if lang == "kk":
@@ -229,7 +227,8 @@ def _all_findings(
     return tuple(found)
 
 
-# (script, lang) -> word -> its verdict (None: a good word, or one not judged)
+# (script, lang) -> word -> its verdict (None: a good word, or one not judged): each word is
+# judged once per process.
 _WORD_VERDICTS: dict[tuple[str, str], dict[str, Any]] = {}
 _UNSEEN = object()
 

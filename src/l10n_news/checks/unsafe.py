@@ -52,12 +52,9 @@ _MARKUP_CHAR = re.compile(r"[*_`\[<~&\\]")
 _ACTIVE_CHAR = re.compile(r"[<=:&]")
 
 
-def active_content(text: str) -> list[str]:
-    return list(_active_content(text))
-
-
 @lru_cache(maxsize=8192)
 def _active_content(text: str) -> tuple[str, ...]:
+    """Active content in `text`: a script tag, an event handler, a script or data URL."""
     if not _ACTIVE_CHAR.search(text):
         return ()
     decoded = html.unescape(text)

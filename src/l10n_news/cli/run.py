@@ -79,7 +79,21 @@ def run(
             if show_progress() and not as_json:
                 click.echo("… nothing changed since the last run", err=True)
         else:
-            summary = _run(ws, no_translate, engine, out, formats, allow_drafts, as_json)
+            from l10n_news.run import run_pipeline
+
+            def stage(name: str) -> None:
+                if show_progress() and not as_json:
+                    click.echo(f"… {name}", err=True)
+
+            summary = run_pipeline(
+                ws,
+                translate=not no_translate,
+                engine=engine,
+                out=out,
+                formats=formats,
+                allow_drafts=allow_drafts,
+                stage=stage,
+            )
             replay = _replay(ws, summary, as_json)
             record.keep(replay, summary.translate.as_dict() if summary.translate else None)
     for line in replay.lines:
@@ -88,32 +102,6 @@ def run(
         click.echo(line, err=True)
     if not replay.ok:
         raise SystemExit(1)
-
-
-def _run(
-    ws: Workspace,
-    no_translate: bool,
-    engine: str | None,
-    out: Path | None,
-    formats: tuple[str, ...],
-    allow_drafts: bool,
-    as_json: bool,
-) -> RunSummary:
-    from l10n_news.run import run_pipeline
-
-    def stage(name: str) -> None:
-        if show_progress() and not as_json:
-            click.echo(f"… {name}", err=True)
-
-    return run_pipeline(
-        ws,
-        translate=not no_translate,
-        engine=engine,
-        out=out,
-        formats=formats,
-        allow_drafts=allow_drafts,
-        stage=stage,
-    )
 
 
 def _replay(ws: Workspace, summary: RunSummary, as_json: bool) -> Replay:

@@ -19,6 +19,8 @@ import re
 
 from markupsafe import Markup
 
+from l10n_news.checks.base import HAS_DIGIT
+
 NBSP = "\u00a0"
 _SPACE = r"[ \u00a0\u202f]"
 
@@ -34,7 +36,6 @@ _EN_NO_RE = re.compile(r"\bNo\. (?=\d)")
 _APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])|(?<=\d)'(?=s\b)|(?<=\bs)'(?=\s)")
 _OPENING_CONTEXT = " \t\n\u00a0([{—–-/"
 
-_HAS_DIGIT = re.compile(r"\d").search
 _SKIPPED_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
 _TAG_RE = re.compile(r"(<[^>]*>)")
 _TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z0-9]+)")
@@ -60,7 +61,7 @@ def _curly_quotes(text: str) -> str:
 def _cyrillic_rules(text: str) -> str:
     if " - " in text:
         text = _HYPHEN_DASH_RE.sub(" — ", text)
-    if _HAS_DIGIT(text):
+    if HAS_DIGIT(text):
         text = _DIGIT_GROUP_RE.sub(NBSP, text)
         text = _NUMBER_WORD_RE.sub(NBSP, text)
         if "№" in text:
@@ -74,7 +75,7 @@ def _english_rules(text: str) -> str:
     if "'" in text:
         text = _APOSTROPHE_RE.sub("’", text)
     text = _curly_quotes(text)
-    if _HAS_DIGIT(text):
+    if HAS_DIGIT(text):
         text = _EN_NUMBER_UNIT_RE.sub(NBSP, text)
         if "No. " in text:
             text = _EN_NO_RE.sub("No." + NBSP, text)
