@@ -50,6 +50,7 @@ from harness import (
     print_pairs,
     print_table,
     python_version_of,
+    set_aside,
     verdict,
     versions,
     write_manifest,
@@ -125,7 +126,7 @@ def restorer(snapshot: Path, live: Path, *, hardlinks: bool) -> Callable[[], Non
     never touched); the peers, which write in place, get real copies."""
 
     def restore() -> None:
-        shutil.rmtree(live, ignore_errors=True)
+        set_aside(live)
         flags = "-al" if hardlinks else "-a"
         subprocess.run(["cp", flags, str(snapshot), str(live)], check=True)
 

@@ -37,6 +37,7 @@ from harness import (
     print_pairs,
     print_table,
     python_version_of,
+    set_aside,
     verdict,
     versions,
     write_manifest,
@@ -73,7 +74,7 @@ def po2html_commands(live: Path) -> list[list[str]]:
 
 def restorer(snapshot: Path, live: Path, *, hardlinks: bool):
     def restore() -> None:
-        shutil.rmtree(live, ignore_errors=True)
+        set_aside(live)
         subprocess.run(["cp", "-al" if hardlinks else "-a", str(snapshot), str(live)], check=True)
 
     return restore

@@ -74,3 +74,21 @@ def test_bench_catalogs_runs_at_tiny_n(tmp_path):
     assert "ours extract+update+compile / Babel API extract+merge+compile" in done.stdout
     assert "GNU make (msgmerge+msgfmt)" in done.stdout and "pot2po+pocompile" in done.stdout
     assert ("PASS" in done.stdout or "MISS" in done.stdout)
+
+
+def test_nothing_is_deleted_until_the_rounds_are_over(tmp_path):
+    live = tmp_path / "live"
+    seen: list[list[str]] = []
+
+    def restore() -> None:
+        harness.set_aside(live)
+        seen.append(sorted(p.name for p in (tmp_path / ".set-aside").glob("*/marker")))
+        live.mkdir()
+        (live / "marker").write_text(str(len(seen)))
+
+    harness.measure([harness.Contender("x", [sleeper(0.0)], prepare=restore)], repeat=3)
+    # The second and third restores found the earlier trees moved aside, not deleted...
+    assert seen == [[], ["marker"], ["marker", "marker"]]
+    # ...and once the rounds were over, they were deleted; the last tree stays.
+    assert not (tmp_path / ".set-aside").exists()
+    assert (live / "marker").read_text() == "3"

@@ -217,15 +217,23 @@ def test_latin_letters_typed_for_kazakh_ones() -> None:
 
 
 KAZAKH_TEXT = st.text(
-    # No braces: "{Ё}" is a placeholder, which passes untouched by design; nor "][": "[a][Ё]"
-    # is a link whose label must still match its definition (test below).
+    # No braces: "{Ё}" is a placeholder, which passes untouched by design; nor "][" or "](":
+    # "[a][Ё]" is a link whose label must still match its definition, and "[a](Ё)" one whose
+    # address must still lead where it did (tests below).
     alphabet=KAZAKH_CYRILLIC + KAZAKH_CYRILLIC.upper() + " .,-«»:0123456789%()[]*_#/abcXYZ",
     max_size=60,
-).filter(lambda text: "][" not in text)
+).filter(lambda text: "][" not in text and "](" not in text)
 
 
 def test_a_link_label_stays_as_its_definition_has_it() -> None:
     assert cyrillic_to_latin("[сілтеме][Ё] мен [мына][1]", "2021") == "[sılteme][Ё] men [myna][1]"
+
+
+def test_a_link_address_stays_as_written() -> None:
+    assert (
+        cyrillic_to_latin("[сілтеме](https://мысал.kz/жол) мен", "2021")
+        == "[sılteme](https://мысал.kz/жол) men"
+    )
 
 
 @given(KAZAKH_TEXT)

@@ -7,6 +7,8 @@ tables and keys, values of the wrong kind); each stage then reads its own sectio
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -68,6 +70,10 @@ class Workspace:
     project: str = "l10n-news"
     time_zone: str = "Asia/Almaty"
     config: dict[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _root_resolved(self) -> bool:
+        return self.root == self.root.resolve()
 
     # --- loading ---------------------------------------------------------------------
     @classmethod
@@ -187,6 +193,18 @@ class Workspace:
 
     def relative(self, path: Path) -> str:
         """A path as shown to the user: relative to the workspace when inside it."""
+        if self.root.is_absolute() and path.is_relative_to(self.root):
+            # Below the root with no ".." and no link, resolving would change nothing
+            # there: the lstat of each part below the root costs a third of a resolve.
+            rel = path.relative_to(self.root)
+            current = os.fspath(self.root)
+            for part in rel.parts:
+                current = os.path.join(current, part)
+                if part == ".." or os.path.islink(current):
+                    break
+            else:
+                if self._root_resolved:
+                    return str(rel)
         try:
             return str(path.resolve().relative_to(self.root))
         except ValueError:

@@ -213,16 +213,20 @@ def _all_findings(
     """(check id, message) for every word of one unit: the three checks share one pass."""
     item = CheckInput(source, target, source_lang, lang, names=names, context=context)
     script = LANGUAGES[lang].script
-    source_words, stems = _source_stems(item)
+    source_names: tuple[frozenset[str], tuple[str, ...]] | None = None
     found = []
     verdicts = _WORD_VERDICTS.setdefault((script, lang), {})
     for word in _words(item):
         # Most words are good words: one look in a plain dict (a unit has dozens of words)
-        # says so, before the source is asked.
+        # says so, and the source's names are read only for a word that is not.
         verdict = verdicts.get(word, _UNSEEN)
         if verdict is _UNSEEN:
             verdict = verdicts[word] = _verdict(word, lang) if _judgeable(word, script) else None
-        if verdict is not None and not _from_source(word, source_words, stems):
+        if verdict is None:
+            continue
+        if source_names is None:
+            source_names = _source_stems(item)
+        if not _from_source(word, *source_names):
             found.append(verdict)
     return tuple(found)
 

@@ -8,9 +8,10 @@ be http(s); any other address (javascript:, data:, file:) is refused the same wa
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from l10n_news.publish.settings import is_safe_url
 from l10n_news.sources import Article
@@ -49,19 +50,21 @@ def shown_path(ws: Workspace, path: Path) -> str:
 
 def escapes_workspace(ws: Workspace, path: Path) -> str | None:
     """Why reading `path` would read outside the workspace (a link on the way), or None."""
-    root = ws.root.resolve()
+    root = ws.root.absolute()
     try:
-        rel = path.absolute().relative_to(ws.root.absolute())
+        rel = path.absolute().relative_to(root)
     except ValueError:
         return "is outside the workspace"
-    current = ws.root.absolute()
-    for part in rel.parts:
-        current = current / part
-        if current.is_symlink():
-            if current == path.absolute():
+    current = os.fspath(root)
+    for n, part in enumerate(rel.parts, 1):
+        current = os.path.join(current, part)
+        if os.path.islink(current):
+            if n == len(rel.parts):
                 return "is a symbolic link"
-            return f"lies behind a symbolic link ({current.relative_to(ws.root.absolute())})"
-    if not path.resolve().is_relative_to(root):
+            return f"lies behind a symbolic link ({PurePath(*rel.parts[:n])})"
+    # With no link below the root, only ".." can lead out (a publish asks this of every
+    # picture and catalog of every page: resolving each path cost more than the page's dates).
+    if ".." in rel.parts and not path.resolve().is_relative_to(ws.root.resolve()):
         return "resolves outside the workspace"
     return None
 
