@@ -55,3 +55,26 @@ def test_protect_and_restore_links_round_trip(inline):
     protected, links = protect_links(inline)
     assert "](" not in protected
     assert restore_links(protected, links) == inline
+
+
+def _blocks_of(parser: MarkdownIt, text: str) -> list[tuple]:
+    return [(t.type, t.map, t.content, t.markup, t.info, t.attrs) for t in parser.parse(text)]
+
+
+def test_units_come_from_the_same_blocks_as_a_full_parse_gives(shared):
+    """The segmenter parses block structure only; a full parse (inline too) has the same."""
+    from l10n_news.sources import markdown as segmenter
+
+    texts = [p.read_text("utf-8") for p in fixtures(shared)]
+    texts += [p.read_text("utf-8") for p in sorted((shared / "corpus/news").rglob("*.txt"))]
+    assert len(texts) > 20
+    for text in texts:
+        assert _blocks_of(segmenter._md, text) == _blocks_of(md, text)
+
+
+def test_a_setext_heading_is_rebuilt_once_with_its_underline():
+    article = parse_article(FRONT + "Two line\nheading\n===\n\nText.\n\nOne line\n---\n", "x")
+    translated = translate_article(article, lambda seg: seg.text.upper())
+    assert translated.body == "TWO LINE HEADING\n===\n\nTEXT.\n\nONE LINE\n---\n"
+    html = md.render(translated.body)
+    assert "<h1>TWO LINE HEADING</h1>" in html and "<h2>ONE LINE</h2>" in html

@@ -1,4 +1,5 @@
-"""The body renderer's plain-text shortcut renders exactly what markdown-it itself renders."""
+"""The body renderer's shortcuts render exactly what markdown-it itself renders: the plain-text
+paragraph, and a translation put into the blocks of its source parsed once per article."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from l10n_news.publish.render import body_markdown, render_markdown
+from l10n_news.publish import render
+from l10n_news.publish.render import body_markdown, render_body, render_markdown
+from l10n_news.sources import parse_article, translate_article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,3 +59,53 @@ def test_real_news_renders_as_markdown_it_renders_it(shared: Path) -> None:
     reference = body_markdown()
     for text in texts:
         assert str(render_markdown(text)) == reference.render(text)
+
+
+FRONT = "---\ntitle: T\nlang: en\ndate: 2024-01-01T00:00:00+05:00\n---\n"
+
+
+def _bodies(shared: Path) -> list[str]:
+    bodies = [p.read_text("utf-8") for p in sorted((shared / "corpus/news").rglob("*.txt"))]
+    examples = shared / "corpus/markdown/po2md-translate-examples"
+    bodies += [p.read_text("utf-8") for p in sorted(examples.glob("*.md"))]
+    bodies += [p.read_text("utf-8").split("---\n", 2)[2] for p in (ROOT / "articles").rglob("*.md")]
+    return [*bodies, *TRICKY]
+
+
+def _same_both_ways(body: str, translate) -> bool:
+    """Renders the body both ways and compares; True when the blocks were reused."""
+    article = parse_article(FRONT + body, "x")
+    translated = translate_article(article, translate)
+    assert render_body(article.body, translated.units, translated.body) == render_markdown(
+        translated.body
+    )
+    blocks = render._body_blocks(article.body)
+    return blocks is not None and all(map(render._stays_inline, translated.units))
+
+
+def test_translations_render_in_their_source_blocks_as_markdown_it_renders_them(shared):
+    bodies = _bodies(shared)
+    ways = [
+        lambda seg: seg.text,  # the source page
+        lambda seg: seg.text.upper(),
+        lambda seg: " ".join(reversed(seg.text.split())),  # markup moved about
+        lambda seg: "Аударма *мәтіні* мен [сілтеме][1] " + seg.text[:20],
+    ]
+    reused = sum(_same_both_ways(body, way) for body in bodies for way in ways)
+    assert reused > len(bodies), "most real bodies take the shortcut: the test compares it"
+
+
+# What a translator may type: block markers, breaks, pipes, closing hashes, entities.
+TRANSLATION = st.text(alphabet="аәб xy#>-+*=_~`|[]()<>!\\\n\r\t 1.)&;:/", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TRANSLATION, min_size=1, max_size=8))
+def test_any_translation_renders_as_its_rebuilt_body_renders(texts: list[str]) -> None:
+    body = (
+        "# Heading\n\nA paragraph\nof two lines.\n\n- an item\n- another *item*\n\n"
+        "> quoted\n\nSetext\n===\n\n1. first\n\nSee [the page][1].\n\n"
+        "[1]: https://example.kz/page\n"
+    )
+    count = iter(range(10_000))
+    _same_both_ways(body, lambda seg: texts[next(count) % len(texts)])

@@ -19,7 +19,7 @@ from l10n_news.publish.render import (
     Alternate,
     SwitcherItem,
     render,
-    render_markdown,
+    render_body,
 )
 from l10n_news.publish.safety import VariantRefused, unsafe_message
 from l10n_news.publish.settings import PublishSettings
@@ -140,7 +140,9 @@ def render_variant(
         if article.date_only
         else derived.article_date(ws, article.date, lang, time_zone),
         "iso_date": iso_date(article),
-        "body_html": typeset_html(render_markdown(translated.body), lang),
+        "body_html": typeset_html(
+            render_body(article.body, translated.units, translated.body), lang
+        ),
     }
     html = render(env, "article.html", ui, {"page": page, "site": _site(settings), "article": view})
     if ui.missing:

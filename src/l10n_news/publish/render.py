@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from l10n_news.errors import PublishError
 from l10n_news.publish.settings import is_safe_url
 from l10n_news.publish.typography import typeset_html
 from l10n_news.publish.ui import THEME_DIR, UiStrings
+from l10n_news.sources.markdown import unit_lines
 
 
 def body_markdown() -> MarkdownIt:
@@ -61,6 +63,73 @@ NATIVE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша"}
 
 def render_markdown(text: str) -> Markup:
     return Markup(_body_md.render(text))
+
+
+# The blocks of a body are the same in every language: the markers around each unit are the
+# source's. So a body is parsed into blocks once per article, and each language only puts its
+# units' text in (a text that could make or end a block is parsed with its whole body).
+_blocks_md = body_markdown().disable(["inline", "text_join"])
+_AFTER_BLOCKS = [
+    rule.fn
+    for rule in _body_md.core.ruler.__rules__[
+        [r.name for r in _body_md.core.ruler.__rules__].index("block") + 1 :
+    ]
+    if rule.enabled
+]
+# What a unit's text may not start with, end with or hold to stay one inline run wherever
+# the source's markers put it: a block marker, an ATX closing "#", a line break, a cell "|".
+_STARTS_BLOCK = re.compile(r"[#>\-+*=_~`|\[<]|\d{1,9}[.)](?:\s|$)")
+_ENDS_BLOCK = frozenset("#\\")
+_NOT_INLINE = re.compile(r"[\n\r\0|]")
+
+
+@dataclass(frozen=True)
+class _BodyBlocks:
+    tokens: tuple[Token, ...]  # the source body's block tokens, inline ones unparsed
+    units: tuple[int, ...]  # where in `tokens` each unit's inline token is
+    env: dict[str, Any]  # what the blocks define for the inline parser: link references
+
+
+@lru_cache(maxsize=64)
+def _body_blocks(body: str) -> _BodyBlocks | None:
+    """The blocks of a source body, or None when its units and the page parser's inline
+    runs do not pair one to one (a table, raw HTML the segmenter reads otherwise)."""
+    env: dict[str, Any] = {}
+    tokens = _blocks_md.parse(body, env)
+    runs = [i for i, tok in enumerate(tokens) if tok.type == "inline" and tok.content.strip()]
+    units = unit_lines(body)
+    if any(cell for _, _, cell in units) or [
+        tuple(tokens[i].map or ()) for i in runs
+    ] != [(start, end) for start, end, _ in units]:
+        return None
+    return _BodyBlocks(tuple(tokens), tuple(runs), env)
+
+
+def _stays_inline(text: str) -> bool:
+    return (
+        bool(text)
+        and text == text.strip()
+        and not _STARTS_BLOCK.match(text)
+        and text[-1] not in _ENDS_BLOCK
+        and not _NOT_INLINE.search(text)
+    )
+
+
+def render_body(source_body: str, units: list[str], rebuilt: str) -> Markup:
+    """The HTML of an article body whose units read `units` (one text per unit of
+    `source_body`, in order); `rebuilt` is the same body as Markdown, parsed whole when the
+    blocks cannot be reused. Renders exactly what `render_markdown(rebuilt)` renders."""
+    blocks = _body_blocks(source_body)
+    if blocks is None or len(units) != len(blocks.units) or not all(map(_stays_inline, units)):
+        return render_markdown(rebuilt)
+    tokens = [tok.copy(children=None) if tok.type == "inline" else tok for tok in blocks.tokens]
+    for index, text in zip(blocks.units, units, strict=True):
+        tokens[index].content = text
+    state = StateCore("", _body_md, dict(blocks.env))
+    state.tokens = tokens
+    for rule in _AFTER_BLOCKS:
+        rule(state)
+    return Markup(_body_md.renderer.render(tokens, _body_md.options, state.env))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,14 @@ HEADING, PARAGRAPH, LIST_ITEM, QUOTE, TABLE_CELL = (
 # Front-matter names get a msgctxt so "Culture" the section never collides with a paragraph.
 CONTEXT_OF_ROLE = {SECTION: "section", TAG: "tag", AUTHOR: "author"}
 
-_md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+# Units are cut from the block structure alone: each block's inline text is taken as written,
+# so the inline parser (half the cost of a parse) never runs.
+_md = (
+    MarkdownIt("commonmark")
+    .enable("table")
+    .enable("strikethrough")
+    .disable(["inline", "text_join"])
+)
 
 _LINK_TARGET = re.compile(
     r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
@@ -82,6 +89,7 @@ class TranslatedArticle:
     captions: list[str]
     body: str
     missing: list[Segment] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # the body's units as shown, in order
 
 
 def protect_links(inline: str) -> tuple[str, tuple[str, ...]]:
@@ -140,17 +148,28 @@ def _blocks(body: str) -> tuple[_Block, ...]:
         else:
             head = tok.content.split("\n")[0]
             pos = first.find(head) if head else -1
+            setext = opener.type == "heading_open" and opener.markup in ("=", "-")
             block = _Block(
                 role,
                 start,
-                end,
+                # A setext heading's text ends above its underline; the block ends below it.
+                opener.map[1] if setext and opener.map else end,
                 protected,
                 links,
                 prefix=first[:pos] if pos >= 0 else "",
-                keep_last_line=opener.type == "heading_open" and opener.markup in ("=", "-"),
+                keep_last_line=setext,
             )
         blocks.append(block)
     return tuple(blocks)
+
+
+def unit_lines(body: str) -> tuple[tuple[int, int, bool], ...]:
+    """(first line, end line, whether a table cell) of the text of each unit of `body`, in
+    order (a setext heading's text ends above its underline)."""
+    return tuple(
+        (block.start, block.end - block.keep_last_line, block.cell is not None)
+        for block in _blocks(body)
+    )
 
 
 def _split(block: _Block, mode: str, lang: str) -> list[str]:
@@ -233,6 +252,7 @@ def translate_article(
 
     lines = article.body.split("\n")
     out: list[str] = []
+    units: list[str] = []
     pos = 0
     for block in _blocks(article.body):
         line = article.body_line + block.start
@@ -241,6 +261,7 @@ def translate_article(
             for t in _split(block, mode, article.lang)
         ]
         text = " ".join(parts)
+        units.append(text)
         if block.cell is not None:
             # Cells are edited in their row, which is copied out with the lines around it.
             lines[block.start] = lines[block.start].replace(block.cell, text, 1)
@@ -260,4 +281,5 @@ def translate_article(
         captions=captions,
         body="\n".join(out),
         missing=missing,
+        units=units,
     )
