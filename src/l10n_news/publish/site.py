@@ -218,7 +218,9 @@ class _Publish:
         slugs = ws.article_slugs()
         workers = worker_count(sum(self._to_judge(slug, ui) for slug in slugs), self.jobs)
         if workers > 1:
-            self.judge.load(ws.languages)  # once, shared by the forked workers
+            # Once, shared by the forked workers: what checking translations needs (a worker
+            # that meets an article in another language loads the rest itself).
+            self.judge.load([lang for lang in ws.languages if lang != ws.source_language])
 
         def work(slug: str) -> SlugOutcome:
             return self._slug_outcome(slug, ui, env, ui_catalogs)
