@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.typography import NBSP, typeset_html, typeset_text
@@ -106,3 +109,41 @@ def test_templates_have_a_typeset_filter(tmp_path: Path) -> None:
     env = make_environment(tmp_path)
     page = env.from_string("<p>{{ text|typeset(lang) }}</p>").render(text="5 км <b>", lang="ru")
     assert page == f"<p>5{NBSP}км &lt;b&gt;</p>"
+
+
+# The Cyrillic number and abbreviation rules as first written, one pass per rule: the oracle
+# for the single pass that does both.
+_GROUP = re.compile(r"(?<=\d)[ \u202f](?=\d{3}(?!\d))")
+_WORD_AFTER = re.compile(r"(?<=\d) (?=[^\W\d_]|[%‰₸$€₽£°])")
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])(г|гг|ж|жж)\. (?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _rules_one_by_one(text: str) -> str:
+    text = _WORD_AFTER.sub(NBSP, _GROUP.sub(NBSP, text))
+    return _ABBREVIATION.sub(lambda m: m.group(1) + "." + NBSP, text)
+
+
+def _number_rules(text: str) -> str:
+    """`typeset_text` for ru with only the rules compared here (no dashes, no №)."""
+    return typeset_text(_no_dashes(text), "ru")
+
+
+def _no_dashes(text: str) -> str:
+    return text.translate(str.maketrans("", "", "-—–№"))
+
+
+def test_number_rules_match_their_one_rule_per_pass_form_on_real_news(shared: Path) -> None:
+    lines = [
+        _no_dashes(line)
+        for path in sorted((shared / "corpus/news").glob("*.txt"))
+        if path.name.startswith(("ru-", "kk-"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    changed = [line for line in lines if _rules_one_by_one(line) != line]
+    assert len(changed) > 20, "the corpus has numbers and abbreviations to typeset"
+    assert [_number_rules(line) for line in lines] == [_rules_one_by_one(line) for line in lines]
+
+
+@given(st.text(alphabet="12 \u202f\u00a0абГгжЖ.%₸Ақ", max_size=40))
+def test_number_rules_match_their_one_rule_per_pass_form(text: str) -> None:
+    assert _number_rules(text) == _rules_one_by_one(text)

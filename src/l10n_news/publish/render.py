@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -83,17 +84,20 @@ _ENDS_BLOCK = frozenset("#\\")
 _NOT_INLINE = re.compile(r"[\n\r\0|]")
 
 
+_UNIT = "\0"  # stands for a unit in a body's HTML: parsing turns every NUL of a text into U+FFFD
+
+
 @dataclass(frozen=True)
-class _BodyBlocks:
-    tokens: tuple[Token, ...]  # the source body's block tokens, inline ones unparsed
-    units: tuple[int, ...]  # where in `tokens` each unit's inline token is
+class _BodyHtml:
+    pieces: tuple[str, ...]  # the body's HTML around its units: one more piece than units
     env: dict[str, Any]  # what the blocks define for the inline parser: link references
 
 
 @lru_cache(maxsize=64)
-def _body_blocks(body: str) -> _BodyBlocks | None:
-    """The blocks of a source body, or None when its units and the page parser's inline
-    runs do not pair one to one (a table, raw HTML the segmenter reads otherwise)."""
+def _body_html(body: str) -> _BodyHtml | None:
+    """The HTML of a source body with a gap for each unit, or None when its units and the
+    page parser's inline runs do not pair one to one (a table, raw HTML the segmenter reads
+    otherwise)."""
     env: dict[str, Any] = {}
     tokens = _blocks_md.parse(body, env)
     runs = [i for i, tok in enumerate(tokens) if tok.type == "inline" and tok.content.strip()]
@@ -102,7 +106,14 @@ def _body_blocks(body: str) -> _BodyBlocks | None:
         tuple(tokens[i].map or ()) for i in runs
     ] != [(start, end) for start, end, _ in units]:
         return None
-    return _BodyBlocks(tuple(tokens), tuple(runs), env)
+    for i in runs:
+        tokens[i].content = _UNIT
+    state = StateCore("", _body_md, env)
+    state.tokens = tokens
+    for rule in _AFTER_BLOCKS:
+        rule(state)
+    pieces = _body_md.renderer.render(tokens, _body_md.options, env).split(_UNIT)
+    return _BodyHtml(tuple(pieces), env) if len(pieces) == len(runs) + 1 else None
 
 
 def _stays_inline(text: str) -> bool:
@@ -115,21 +126,28 @@ def _stays_inline(text: str) -> bool:
     )
 
 
+def _inline_html(text: str, env: dict[str, Any]) -> str:
+    """One unit's text as the page parser renders an inline run."""
+    if not _INLINE_MARK.search(text):
+        return escapeHtml(text)
+    state = StateCore("", _body_md, dict(env))
+    state.tokens = [Token("inline", "", 0, content=text, children=None)]
+    for rule in _AFTER_BLOCKS:
+        rule(state)
+    return _body_md.renderer.renderInline(state.tokens[0].children or [], _body_md.options, env)
+
+
 def render_body(source_body: str, units: list[str], rebuilt: str) -> Markup:
     """The HTML of an article body whose units read `units` (one text per unit of
     `source_body`, in order); `rebuilt` is the same body as Markdown, parsed whole when the
     blocks cannot be reused. Renders exactly what `render_markdown(rebuilt)` renders."""
-    blocks = _body_blocks(source_body)
-    if blocks is None or len(units) != len(blocks.units) or not all(map(_stays_inline, units)):
+    body = _body_html(source_body)
+    if body is None or len(units) != len(body.pieces) - 1 or not all(map(_stays_inline, units)):
         return render_markdown(rebuilt)
-    tokens = [tok.copy(children=None) if tok.type == "inline" else tok for tok in blocks.tokens]
-    for index, text in zip(blocks.units, units, strict=True):
-        tokens[index].content = text
-    state = StateCore("", _body_md, dict(blocks.env))
-    state.tokens = tokens
-    for rule in _AFTER_BLOCKS:
-        rule(state)
-    return Markup(_body_md.renderer.render(tokens, _body_md.options, state.env))
+    html = [body.pieces[0]]
+    for text, piece in zip(units, body.pieces[1:], strict=True):
+        html += (_inline_html(text, body.env), piece)
+    return Markup("".join(html))
 
 
 @dataclass(frozen=True)

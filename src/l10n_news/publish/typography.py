@@ -24,8 +24,9 @@ from l10n_news.checks.base import HAS_DIGIT
 NBSP = "\u00a0"
 _SPACE = r"[ \u00a0\u202f]"
 
-_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[ \u202f](?=\d{3}(?!\d))")
-_NUMBER_WORD_RE = re.compile(r"(?<=\d) (?=[^\W\d_]|[%‰₸$€₽£°])")
+# After a digit, a space before a group of three digits or before a word, unit or currency:
+# the two rules find different spaces, so one pass over the text does both.
+_NUMBER_SPACE_RE = re.compile(r"(?<=\d)(?:[ \u202f](?=\d{3}(?!\d))| (?=[^\W\d_]|[%‰₸$€₽£°]))")
 _NUMERO_RE = re.compile(r"№ (?=\d)")
 _YEAR_ABBREV_RE = re.compile(r"(?<![^\W\d_])(г|гг|ж|жж)\. (?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
 _DASH_RE = re.compile(r" (?=[—–] )")
@@ -62,11 +63,10 @@ def _cyrillic_rules(text: str) -> str:
     if " - " in text:
         text = _HYPHEN_DASH_RE.sub(" — ", text)
     if HAS_DIGIT(text):
-        text = _DIGIT_GROUP_RE.sub(NBSP, text)
-        text = _NUMBER_WORD_RE.sub(NBSP, text)
+        text = _NUMBER_SPACE_RE.sub(NBSP, text)
         if "№" in text:
             text = _NUMERO_RE.sub("№" + NBSP, text)
-    if ". " in text:
+    if "г. " in text or "ж. " in text:  # every abbreviation the rule knows ends so
         text = _YEAR_ABBREV_RE.sub(lambda m: m.group(1) + "." + NBSP, text)
     return _DASH_RE.sub(NBSP, text) if "— " in text or "– " in text else text
 

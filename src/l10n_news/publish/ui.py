@@ -12,7 +12,7 @@ import datetime as dt
 import gettext
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.extract import extract
@@ -211,21 +211,31 @@ def ui_strings(catalog: Catalog | None, *, allow_drafts: bool = False) -> UiStri
     """Callables for one language; `None` means the UI's own language (msgids shown as they are)."""
     if catalog is None:
         return UiStrings({}, identity=True)
-    from l10n_news.checks.formats import template_format_problems
-
     table: dict[tuple[str | None, str], list[str]] = {}
     for msg in catalog:
         if not msg.has_translation or (msg.fuzzy and not allow_drafts):
             continue
         # A string Jinja cannot format safely is missing: the page is not rendered with it.
-        if any(template_format_problems(msg.msgid, text) for text in msg.strings if text):
+        if not all(_formats_safely(msg.msgid, text) for text in msg.strings if text):
             continue
         table[(msg.msgctxt, msg.msgid)] = msg.strings
     return UiStrings(table, plural_index=_plural_function(catalog))
 
 
+# Cached, as the next one: every page of a publish asks them of the same few dozen strings.
+@lru_cache(maxsize=4096)
+def _formats_safely(msgid: str, text: str) -> bool:
+    from l10n_news.checks.formats import template_format_problems
+
+    return not template_format_problems(msgid, text)
+
+
 def _plural_function(catalog: Catalog) -> Callable[[int], int]:
-    expression = catalog.header.get("Plural-Forms", "").partition("plural=")[2].rstrip("; ")
+    return _plural_of(catalog.header.get("Plural-Forms", "").partition("plural=")[2].rstrip("; "))
+
+
+@lru_cache(maxsize=64)
+def _plural_of(expression: str) -> Callable[[int], int]:
     try:
         return gettext.c2py(expression) if expression else _english_plural
     except ValueError:
