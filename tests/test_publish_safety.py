@@ -3,8 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n_news.catalogs.catalog import Message
+from l10n_news.checks import unsafe
 from l10n_news.errors import PublishError
 from l10n_news.publish import publish_workspace
 from l10n_news.publish.safety import check_translation, markup_signature
@@ -103,3 +106,14 @@ def test_ui_translations_are_escaped(tmp_path: Path) -> None:
     publish_workspace(ws)
     page = (ws.root / "site/ru/library-hall/index.html").read_text("utf-8")
     assert "Реклама &amp; Ко" in page
+
+
+@given(st.text(alphabet="ab 1.#>-+*_`[]()<>=:&~!\\\n\u202e\u200fон", max_size=24))
+def test_a_text_the_shortcut_passes_has_nothing_any_rule_counts(text: str) -> None:
+    """`unsafe_problems` passes a text without one of `_ANY_SIGN` or a block's first
+    character at once: such a text must have no active content, markup or structure."""
+    if unsafe._ANY_SIGN.search(text) or text.lstrip()[:1] in unsafe._BLOCK_FIRST:
+        return
+    assert unsafe._active_content(text) == ()
+    assert not unsafe.markup_signature(text)
+    assert not unsafe.structure_signature(text)

@@ -243,6 +243,8 @@ class _Parser:
         self.header_seen = False
         self.keys: set[tuple[str | None, str]] = set()  # active and obsolete: msgfmt's rule
         self.content_end = 0  # index after the last non-blank line of the last entry read
+        # Most files hold no byte their charset lacks: one look here spares one per string.
+        self.undecodable = _UNDECODABLE_RE.search(text) is not None
 
     def error(self, lineno: int, message: str) -> CatalogError:
         return CatalogError(message, path=self.path, line=self.line_of(lineno))
@@ -258,11 +260,27 @@ class _Parser:
         # blank lines may sit inside an entry); an entry ends where the next one's first
         # comment or keyword begins. Comments may only come before an entry's keywords.
         entry = _Entry(0)
+        plain_strings = not self.undecodable
         for i, raw in enumerate(self.lines):
             line = raw.strip()
             if not line:
                 if not entry.started:
                     entry.start = i + 1
+                continue
+            if (
+                line[0] == '"'
+                and plain_strings
+                and entry.last is not None
+                and not entry.pending
+                and entry.obsolete is not True
+                and len(line) > 1
+                and line[-1] == '"'
+                and line.count('"') == 2
+                and "\\" not in line
+            ):
+                # Most lines of a file: an active entry's string continued, with nothing to
+                # unescape (what `tokens` and `append` would do, without the calls).
+                entry.last.append(line[1:-1])
                 continue
             obsolete = False
             if line.startswith("#~"):
@@ -344,7 +362,7 @@ class _Parser:
             raise self.error(i, "obsolete (#~) and active lines mixed in one entry")
         value = self.string(raw, i)
         # Only bytes written as they are must fit the charset: msgfmt copies escaped ones.
-        if entry.undecodable_line is None and _UNDECODABLE_RE.search(raw):
+        if entry.undecodable_line is None and self.undecodable and _UNDECODABLE_RE.search(raw):
             entry.undecodable_line = self.line_of(i)
         assert entry.last is not None
         entry.last.append(value)
@@ -431,7 +449,7 @@ class _Parser:
             else:
                 raise self.error(i, f"malformed previous-msgid comment: {line[:40]!r}")
             entry.last = None  # a keyword must open the entry's own first string
-            if entry.undecodable_line is None and _UNDECODABLE_RE.search(raw):
+            if entry.undecodable_line is None and self.undecodable and _UNDECODABLE_RE.search(raw):
                 entry.undecodable_line = self.line_of(i)
             return
         if entry.previous:

@@ -94,7 +94,7 @@ def _times_in(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
         found[int(m.group(1)) * 60 + int(m.group(2))] += 1
         return " "
 
-    if _AM_PM.search(text):
+    if ("m" in text or "M" in text) and _AM_PM.search(text):  # a text in Cyrillic has no m
         text = _TIME_12H_RE.sub(twelve, text)
     rest = _TIME_24H_RE.sub(twenty_four, text) if ":" in text else text
     return tuple(found.items()), rest

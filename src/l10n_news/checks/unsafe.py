@@ -50,6 +50,9 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 _MARKUP_CHAR = re.compile(r"[*_`\[<~&\\]")
 # A tag needs "<", a handler "=", an active URL ":"; an entity that decodes to one needs "&".
 _ACTIVE_CHAR = re.compile(r"[<=:&]")
+# Any of these, or a block's first character, is where active content, inline markup or
+# structure could be: a text with none of them is safe to show, whatever its source.
+_ANY_SIGN = re.compile(r"[<=:&*_`\[~\\\n\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 
 
 @lru_cache(maxsize=8192)
@@ -118,6 +121,8 @@ def unsafe_problems(source: str, translation: str) -> list[str]:
 # Cached: `check` asks of every unit, and the publishing gate asks again of the units it shows.
 @lru_cache(maxsize=8192)
 def _unsafe_problems(source: str, translation: str) -> tuple[str, ...]:
+    if not _ANY_SIGN.search(translation) and translation.lstrip()[:1] not in _BLOCK_FIRST:
+        return ()  # no character any of the three needs: most translated prose
     problems = []
     source_active = _active_content(source)
     for what in _active_content(translation):
