@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,21 @@ def test_a_text_the_shortcut_passes_has_nothing_any_rule_counts(text: str) -> No
     assert unsafe._active_content(text) == ()
     assert not unsafe.markup_signature(text)
     assert not unsafe.structure_signature(text)
+
+
+def _parsed_signature(text: str) -> Counter[str]:
+    """`markup_signature` as markdown-it's parse gives it, with no shortcut."""
+    signature: Counter[str] = Counter()
+    for block in unsafe._inline_md.parseInline(text):
+        for tok in block.children or []:
+            if tok.type not in ("text", "softbreak", "hardbreak"):
+                signature[tok.type] += 1
+    signature.update(f"ref{n}" for n in unsafe._LINK_REF.findall(text))
+    signature["image syntax"] = len(unsafe._IMAGE.findall(text))
+    return +signature
+
+
+@given(st.text(alphabet="ab 1[]()!:/.\n", max_size=30))
+def test_brackets_alone_make_the_signature_the_parse_makes(text: str) -> None:
+    unsafe.markup_signature.cache_clear()
+    assert unsafe.markup_signature(text) == _parsed_signature(text)

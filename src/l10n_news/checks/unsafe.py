@@ -48,6 +48,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
 # Without one of these characters a text has no inline markup at all: no parse needed. (An
 # image or a reference link needs "[" too; "!", "]" or ">" alone start no inline rule.)
 _MARKUP_CHAR = re.compile(r"[*_`\[<~&\\]")
+_MARK_BUT_BRACKET = re.compile(r"[*_`<~&\\]")
 # A tag needs "<", a handler "=", an active URL ":"; an entity that decodes to one needs "&".
 _ACTIVE_CHAR = re.compile(r"[<=:&]")
 # Any of these, or a block's first character, is where active content, inline markup or
@@ -82,7 +83,10 @@ def markup_signature(text: str) -> Counter[str]:
     if not _MARKUP_CHAR.search(text):
         return _NO_MARKS
     signature: Counter[str] = Counter()
-    for block in _inline_md.parseInline(text):
+    # With "[" the only mark and no "](", no link can form (`[a][1]` without its definition
+    # is text): the parse would find nothing the two counts below do not.
+    blocks = _inline_md.parseInline(text) if "](" in text or _MARK_BUT_BRACKET.search(text) else []
+    for block in blocks:
         for tok in block.children or []:
             if tok.type in ("text", "softbreak", "hardbreak"):
                 continue
