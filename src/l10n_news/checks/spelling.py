@@ -44,14 +44,14 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _words(item: CheckInput) -> list[str]:
-    """The target's words to judge, once each, in order."""
+    """The target's words to judge, in order (a word may come more than once)."""
     target = item.target
     text = _NUMBER_ENDING_RE.sub(" ", target) if "-" in target and HAS_DIGIT(target) else target
     # The letter runs of the prose: «Telegram-дағы» gives its two parts, judged one by one.
     parts = _LETTERS.findall(remove_names(prose(text), item.names))
     if item.context == "brand":  # a brand name stays as the brand writes it
         parts = [p for p in parts if not p[:1].isupper()]
-    return list(dict.fromkeys(parts))
+    return parts
 
 
 def _source_stems(item: CheckInput) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -213,16 +213,20 @@ def _all_findings(
     """(check id, message) for every word of one unit: the three checks share one pass."""
     item = CheckInput(source, target, source_lang, lang, names=names, context=context)
     script = LANGUAGES[lang].script
+    words = _words(item)
+    good = _GOOD_WORDS.setdefault((script, lang), set())
+    if good.issuperset(words):
+        return ()  # most units: every word already judged good, asked of the set at once
     source_names: tuple[frozenset[str], tuple[str, ...]] | None = None
     found = []
     verdicts = _WORD_VERDICTS.setdefault((script, lang), {})
-    for word in _words(item):
-        # Most words are good words: one look in a plain dict (a unit has dozens of words)
-        # says so, and the source's names are read only for a word that is not.
+    for word in dict.fromkeys(words):
+        # The source's names are read only for a word that is not good.
         verdict = verdicts.get(word, _UNSEEN)
         if verdict is _UNSEEN:
             verdict = verdicts[word] = _verdict(word, lang) if _judgeable(word, script) else None
         if verdict is None:
+            good.add(word)
             continue
         if source_names is None:
             source_names = _source_stems(item)
@@ -234,6 +238,7 @@ def _all_findings(
 # (script, lang) -> word -> its verdict (None: a good word, or one not judged): each word is
 # judged once per process.
 _WORD_VERDICTS: dict[tuple[str, str], dict[str, Any]] = {}
+_GOOD_WORDS: dict[tuple[str, str], set[str]] = {}  # the words whose verdict is None
 _UNSEEN = object()
 
 
