@@ -171,3 +171,35 @@ def test_kept_findings_go_with_the_dictionaries_they_were_found_with(
     installed = dictionaries.fingerprint()
     monkeypatch.setattr(dictionaries, "fingerprint", lambda: installed + "|kk_KZ.dic:1:2")
     assert FindingsCache(ws).get("ru", "library-hall") is None  # a new dictionary: check again
+
+
+def test_an_entry_met_again_is_checked_once_and_reported_where_it_stands(monkeypatch) -> None:
+    from l10n_news.checks import run
+
+    calls: list[str] = []
+    real = run._problems
+
+    def counting(message, base, selected):
+        calls.append(message.msgid)
+        return real(message, base, selected)
+
+    monkeypatch.setattr(run, "_problems", counting)
+    memo: run.CheckMemo = {}
+    tag = Message("12 films", "10 фильмов", msgctxt="tag", lineno=7)
+    again = Message("12 films", "10 фильмов", msgctxt="tag", lineno=30)
+    again.translator_comments.append("l10n-news: ignore numbers")
+    other = Message("12 films", "11 фильмов", msgctxt="tag", lineno=9)  # another translation
+    first = check_message(tag, source_lang="en", target_lang="ru", file="a.po", memo=memo)
+    second = check_message(again, source_lang="en", target_lang="ru", file="b.po", memo=memo)
+    third = check_message(other, source_lang="en", target_lang="ru", file="c.po", memo=memo)
+    assert calls == ["12 films", "12 films"], "the same entry twice is checked once"
+    assert [(f.file, f.line, f.severity) for f in first] == [("a.po", 7, Severity.ERROR)]
+    # Found once, reported for each entry, with that entry's own ignore comment.
+    assert [(f.file, f.line, f.severity) for f in second] == [("b.po", 30, Severity.IGNORED)]
+    assert [f.message for f in second] == [f.message for f in first]
+    assert [f.message for f in third] == ["the number 12 of the source is not in the translation"]
+    # Without a memo (or with other translations beside it) an entry is checked each time.
+    check_message(tag, source_lang="en", target_lang="ru")
+    check_message(tag, source_lang="en", target_lang="ru", memo=memo,
+                  other_translations={"kk": "10 фильмов"})
+    assert len(calls) == 4

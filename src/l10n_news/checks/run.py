@@ -66,6 +66,10 @@ def _inputs(message: Message, base: dict) -> Iterator[tuple[CheckInput, bool]]:
         first = False
 
 
+# What the checks found in an entry, by everything they read of it (see check_message).
+CheckMemo = dict[tuple[Any, ...], tuple[tuple[Check, str], ...]]
+
+
 def check_message(
     message: Message,
     *,
@@ -77,50 +81,80 @@ def check_message(
     other_translations: dict[str, str] | None = None,
     only: Collection[str] | None = None,
     domain: str | None = None,
+    memo: CheckMemo | None = None,
 ) -> list[Finding]:
-    """Every finding for one entry (none for an obsolete or empty one, or one ignored whole)."""
+    """Every finding for one entry (none for an obsolete or empty one, or one ignored whole).
+
+    `memo`: problems already found, by everything the checks read of an entry: an entry met
+    again (a tag, a section, a credit line in every article) is checked once. One memo is for
+    one glossary."""
     if message.obsolete or not any(message.strings):
         return []
-    selected = _selected(None if only is None else frozenset(only))
+    chosen = None if only is None else frozenset(only)
+    others = dict(other_translations or {})
+    key = None
+    problems = None
+    if memo is not None:
+        key = (
+            message.msgctxt,
+            message.msgid,
+            message.msgid_plural,
+            tuple(message.strings),
+            tuple(message.flags),
+            source_lang,
+            target_lang,
+            nplurals,
+            domain,
+            tuple(sorted(others.items())),
+            chosen,
+        )
+        problems = memo.get(key)
+    if problems is None:
+        base = {
+            "source_lang": source_lang,
+            "target_lang": target_lang,
+            "flags": tuple(message.flags),
+            "glossary": glossary,
+            "nplurals": nplurals,
+            "other_translations": others,
+            "names": protected_names(glossary, target_lang),
+            "context": message.msgctxt,
+            "domain": domain,
+        }
+        problems = _problems(message, base, _selected(chosen))
+        if memo is not None:
+            memo[key] = problems
     ignored = ignored_checks(message.translator_comments)
-    base = {
-        "source_lang": source_lang,
-        "target_lang": target_lang,
-        "flags": tuple(message.flags),
-        "glossary": glossary,
-        "nplurals": nplurals,
-        "other_translations": dict(other_translations or {}),
-        "names": protected_names(glossary, target_lang),
-        "context": message.msgctxt,
-        "domain": domain,
-    }
-    findings: list[Finding] = []
-    seen: set[tuple[str, str]] = set()
+    return [
+        Finding(
+            file=file,
+            line=message.lineno,
+            msgctxt=message.msgctxt,
+            msgid=message.msgid,
+            lang=target_lang,
+            check=check.id,
+            severity=(
+                Severity.IGNORED if check.id in ignored or "all" in ignored else check.severity
+            ),
+            message=text,
+        )
+        for check, text in problems
+    ]
+
+
+def _problems(
+    message: Message, base: dict[str, Any], selected: tuple[Check, ...]
+) -> tuple[tuple[Check, str], ...]:
+    """(check, problem) for every problem of the entry, each once."""
+    found: dict[tuple[str, str], tuple[Check, str]] = {}
     for item, first in _inputs(message, base):
         for check in selected:
             if check.per_entry and not first:
                 continue
             for text in check.func(item):
-                if (check.id, text) in seen:
-                    continue  # the same problem in two plural forms is reported once
-                seen.add((check.id, text))
-                findings.append(
-                    Finding(
-                        file=file,
-                        line=message.lineno,
-                        msgctxt=message.msgctxt,
-                        msgid=message.msgid,
-                        lang=target_lang,
-                        check=check.id,
-                        severity=(
-                            Severity.IGNORED
-                            if check.id in ignored or "all" in ignored
-                            else check.severity
-                        ),
-                        message=text,
-                    )
-                )
-    return findings
+                # the same problem in two plural forms is reported once
+                found.setdefault((check.id, text), (check, text))
+    return tuple(found.values())
 
 
 @lru_cache(maxsize=16)  # asked once per entry: a catalog has hundreds
@@ -228,11 +262,13 @@ def check_workspace(
         else:
             to_check.append((lang, domain, path))
 
+    memo: CheckMemo = {}
+
     def check_one(item: tuple[str, str, Path]) -> tuple[list[Finding], dict[str, object]]:
         lang, domain, path = item
         findings = check_header(catalog_at(path), lang=lang, file=ws.relative(path), only=only)
         findings += check_catalog(
-            ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip
+            ws, lang, domain, catalog_at, glossary=glossary, only=only, skip=skip, memo=memo
         )
         return findings, dictionaries.take_fresh()  # a worker's verdicts, sent back
 
@@ -393,6 +429,7 @@ def check_catalog(
     only: Collection[str] | None = None,
     source_lang: str | None = None,
     skip: Collection[Path] = (),
+    memo: CheckMemo | None = None,
 ) -> list[Finding]:
     """Findings for one catalog (only the entries with `keys` (msgctxt, msgid), if given).
 
@@ -430,5 +467,6 @@ def check_catalog(
             other_translations=others,
             only=only,
             domain=domain,
+            memo=memo,
         )
     return findings

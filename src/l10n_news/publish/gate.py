@@ -184,6 +184,7 @@ class Judge:
         self._vocabularies: dict[str, Vocabulary] = {}
         self._strings: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]] | None = None
         self._findings: FindingsCache | None = None
+        self._memo: dict[tuple[Any, ...], Any] = {}  # checks.run.CheckMemo: an entry met again
 
     def save(self) -> None:
         """Keep the findings computed this time for `check` and the next publish."""
@@ -268,6 +269,7 @@ class Judge:
                 keys=None if same_source else keys,
                 source_lang=source_lang,
                 only=ERROR_CHECKS,
+                memo=self._memo,
             )
             if same_source:
                 # Recorded as `check` records a catalog: its header's findings too.
