@@ -189,17 +189,23 @@ def test_an_entry_met_again_is_checked_once_and_reported_where_it_stands(monkeyp
     again = Message("12 films", "10 фильмов", msgctxt="tag", lineno=30)
     again.translator_comments.append("l10n-news: ignore numbers")
     other = Message("12 films", "11 фильмов", msgctxt="tag", lineno=9)  # another translation
-    first = check_message(tag, source_lang="en", target_lang="ru", file="a.po", memo=memo)
-    second = check_message(again, source_lang="en", target_lang="ru", file="b.po", memo=memo)
-    third = check_message(other, source_lang="en", target_lang="ru", file="c.po", memo=memo)
+    def check(message, file, domain="story-1", **kw):
+        return check_message(
+            message, source_lang="en", target_lang="ru", file=file, domain=domain, memo=memo, **kw
+        )
+
+    first = check(tag, "a.po")
+    second = check(again, "b.po", domain="story-2")  # another article's catalog
+    third = check(other, "c.po")
     assert calls == ["12 films", "12 films"], "the same entry twice is checked once"
     assert [(f.file, f.line, f.severity) for f in first] == [("a.po", 7, Severity.ERROR)]
     # Found once, reported for each entry, with that entry's own ignore comment.
     assert [(f.file, f.line, f.severity) for f in second] == [("b.po", 30, Severity.IGNORED)]
     assert [f.message for f in second] == [f.message for f in first]
     assert [f.message for f in third] == ["the number 12 of the source is not in the translation"]
-    # Without a memo (or with other translations beside it) an entry is checked each time.
+    # Without a memo, with other translations beside it, or in the ui catalog (formatted by
+    # the templates), an entry is checked again.
     check_message(tag, source_lang="en", target_lang="ru")
-    check_message(tag, source_lang="en", target_lang="ru", memo=memo,
-                  other_translations={"kk": "10 фильмов"})
-    assert len(calls) == 4
+    check(tag, "a.po", other_translations={"kk": "10 фильмов"})
+    check(tag, "ui.po", domain="ui")
+    assert len(calls) == 5

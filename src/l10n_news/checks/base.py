@@ -56,7 +56,9 @@ class CheckInput:
     # forms written in another script (see `run.protected_names`).
     names: frozenset[str] = frozenset()
     context: str | None = None  # the entry's msgctxt ("brand" marks names in the UI domain)
-    domain: str | None = None  # the catalog's domain ("ui": formatted by the templates)
+    # The catalog's domain. A check may ask only whether it is "ui" (formatted by the
+    # templates): check_message's memo takes an entry of one article for another's.
+    domain: str | None = None
 
 
 CheckFunc = Callable[[CheckInput], list[str]]

@@ -24,7 +24,7 @@ from l10n_news.checks.registry import BY_ID, CHECKS, HEADER_CHECKS
 from l10n_news.errors import ConfigError
 from l10n_news.fileio import atomic_write_text
 from l10n_news.workers import in_workers, worker_count
-from l10n_news.workspace import Workspace
+from l10n_news.workspace import UI_DOMAIN, Workspace
 
 
 def protected_names(glossary: GlossaryLike | None, lang: str | None) -> frozenset[str]:
@@ -104,7 +104,7 @@ def check_message(
             source_lang,
             target_lang,
             nplurals,
-            domain,
+            domain == UI_DOMAIN,  # what a check may ask of the domain (CheckInput.domain)
             tuple(sorted(others.items())),
             chosen,
         )
