@@ -70,6 +70,10 @@ class Workspace:
     project: str = "l10n-news"
     time_zone: str = "Asia/Almaty"
     config: dict[str, Any] = field(default_factory=dict)
+    # (lang, domain) -> its catalog's path: a publish asks for each several times per page.
+    _po_paths: dict[tuple[str, str], Path] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @functools.cached_property
     def _root_resolved(self) -> bool:
@@ -186,7 +190,12 @@ class Workspace:
         return self.locales_dir / f"{domain}.pot"
 
     def po_path(self, lang: str, domain: str) -> Path:
-        return self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+        found = self._po_paths.get((lang, domain))
+        if found is None:
+            found = self._po_paths[lang, domain] = (
+                self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+            )
+        return found
 
     def mo_path(self, lang: str, domain: str) -> Path:
         return self.po_path(lang, domain).with_suffix(".mo")

@@ -30,6 +30,8 @@ class ImageRef:
 def image_refs(article: Article) -> list[ImageRef]:
     """Every picture the article names, with the line of article.md that names it."""
     refs = [ImageRef(image.src, image.line) for image in article.images]
+    if "![" not in article.body:
+        return refs  # most bodies: no picture of their own
     for offset, text in enumerate(article.body.split("\n")):
         line = article.body_line + offset
         refs.extend(ImageRef(m.group(1), line) for m in _BODY_IMAGE.finditer(text))

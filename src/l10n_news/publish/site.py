@@ -266,11 +266,12 @@ class _Publish:
 
     def _to_judge(self, slug: str, ui: dict[str, UiLanguage]) -> bool:
         """Whether some variant of `slug` must be judged again (its inputs changed)."""
-        return any(
-            (self.old_variants.get(f"{lang}/{slug}") or {}).get("input")
-            != self._input_digest(slug, ui[lang])
-            for lang in self.ws.languages
-        )
+        for lang in self.ws.languages:
+            old = (self.old_variants.get(f"{lang}/{slug}") or {}).get("input")
+            # A variant with no record is judged: its inputs are hashed then, in a worker.
+            if old is None or old != self._input_digest(slug, ui[lang]):
+                return True
+        return False
 
     def _judge_slug(
         self, inputs: SlugInputs, ui: dict[str, UiLanguage], variants: dict[str, Any]
