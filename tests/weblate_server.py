@@ -21,7 +21,7 @@ import requests
 
 DEFAULT_WEBLATE = Path("/opt/l10n-news-weblate/bin/weblate")
 SETTINGS_DIR = Path(__file__).resolve().parent / "weblate"
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_ROOT = Path("/usr/lib/postgresql")
 
 
 def find_weblate() -> Path | None:
@@ -35,7 +35,9 @@ def find_postgres() -> Path | None:
     found = shutil.which("initdb")
     if found:
         return Path(found).resolve().parent
-    return PG_BIN if (PG_BIN / "initdb").is_file() else None
+    # Debian keeps each major version's programs apart: /usr/lib/postgresql/<N>/bin.
+    versions = sorted(PG_ROOT.glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    return versions[-1].parent if versions else None
 
 
 def free_port() -> int:
