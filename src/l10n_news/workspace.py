@@ -38,6 +38,17 @@ SLUG_MAX_LENGTH = 100
 SLUG_FORM = "lowercase letters, digits and single hyphens, e.g. city-library-opens"
 
 
+def link_below(root: Path, parts: tuple[str, ...]) -> int | None:
+    """How many of `parts`, followed down from `root`, lead to the first symbolic link on
+    the way (the last part included); None when none of them is one."""
+    current = os.fspath(root)
+    for n, part in enumerate(parts, 1):
+        current = os.path.join(current, part)
+        if os.path.islink(current):
+            return n
+    return None
+
+
 def check_slug(slug: str) -> str:
     """Slugs are [a-z0-9-]+; anything else (path separators, '..') is refused."""
     if len(slug) > SLUG_MAX_LENGTH:
@@ -206,14 +217,9 @@ class Workspace:
             # Below the root with no ".." and no link, resolving would change nothing
             # there: the lstat of each part below the root costs a third of a resolve.
             rel = path.relative_to(self.root)
-            current = os.fspath(self.root)
-            for part in rel.parts:
-                current = os.path.join(current, part)
-                if part == ".." or os.path.islink(current):
-                    break
-            else:
-                if self._root_resolved:
-                    return str(rel)
+            plain = ".." not in rel.parts and link_below(self.root, rel.parts) is None
+            if plain and self._root_resolved:
+                return str(rel)
         try:
             return str(path.resolve().relative_to(self.root))
         except ValueError:

@@ -19,7 +19,7 @@ from typing import Any
 
 from l10n_news.catalogs.catalog import Catalog, Message, State
 from l10n_news.checks.base import GlossaryLike
-from l10n_news.checks.run import FindingsCache
+from l10n_news.checks.run import CheckMemo, FindingsCache
 from l10n_news.checks.unsafe import unsafe_problems
 from l10n_news.publish.leaks import Leak, Vocabulary
 from l10n_news.publish.settings import PublishSettings
@@ -184,7 +184,7 @@ class Judge:
         self._vocabularies: dict[str, Vocabulary] = {}
         self._strings: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]] | None = None
         self._findings: FindingsCache | None = None
-        self._memo: dict[tuple[Any, ...], Any] = {}  # checks.run.CheckMemo: an entry met again
+        self._memo: CheckMemo = {}  # what the checks found in an entry met again
 
     def save(self) -> None:
         """Keep the findings computed this time for `check` and the next publish."""

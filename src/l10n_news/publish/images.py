@@ -8,14 +8,13 @@ be http(s); any other address (javascript:, data:, file:) is refused the same wa
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from l10n_news.publish.settings import is_safe_url
 from l10n_news.sources import Article
-from l10n_news.workspace import Workspace
+from l10n_news.workspace import Workspace, link_below
 
 # ![alt](src "title") with an optional <src>; reference-style images point at a definition.
 _BODY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
@@ -57,13 +56,11 @@ def escapes_workspace(ws: Workspace, path: Path) -> str | None:
         rel = path.absolute().relative_to(root)
     except ValueError:
         return "is outside the workspace"
-    current = os.fspath(root)
-    for n, part in enumerate(rel.parts, 1):
-        current = os.path.join(current, part)
-        if os.path.islink(current):
-            if n == len(rel.parts):
-                return "is a symbolic link"
-            return f"lies behind a symbolic link ({PurePath(*rel.parts[:n])})"
+    link = link_below(root, rel.parts)
+    if link == len(rel.parts):
+        return "is a symbolic link"
+    if link is not None:
+        return f"lies behind a symbolic link ({PurePath(*rel.parts[:link])})"
     # With no link below the root, only ".." can lead out (a publish asks this of every
     # picture and catalog of every page: resolving each path cost more than the page's dates).
     if ".." in rel.parts and not path.resolve().is_relative_to(ws.root.resolve()):

@@ -13,7 +13,6 @@ from jinja2 import Environment
 from l10n_news.catalogs.catalog import Catalog
 from l10n_news.languages import derived_from
 from l10n_news.publish import derived  # derived variants: kk-Latn's dates and name
-from l10n_news.publish.images import local_images
 from l10n_news.publish.render import (
     OG_LOCALES,
     Alternate,
@@ -73,9 +72,11 @@ def render_variant(
     ui: UiStrings,
     allow_unreviewed: bool,
     formats: tuple[str, ...],
+    pictures: dict[str, bytes],
 ) -> RenderedVariant:
     """One variant's files. `published_langs` make the language switcher; `reviewed_langs`
-    (the variants published as reviewed) are all that hreflang and x-default name."""
+    (the variants published as reviewed) are all that hreflang and x-default name; `pictures`
+    (src -> bytes) are the article's own pictures, copied beside the page."""
     slug = article.slug
     if lang == article.lang or catalog is None:
         translated = translate_article(article, lambda seg: seg.text, ws.segmentation)
@@ -153,8 +154,8 @@ def render_variant(
     rendered = RenderedVariant(html, translated.title, iso_date(article))
     rel = f"{lang}/{slug}"
     # Each variant's folder carries the pictures its page points to, relative as written.
-    for src, local in local_images(ws, article).items():
-        rendered.files[f"{rel}/{src}"] = local.read_bytes()
+    for src, data in pictures.items():
+        rendered.files[f"{rel}/{src}"] = data
     if "html" in formats:
         rendered.files[f"{rel}/index.html"] = html.encode("utf-8")
     if "markdown" in formats:

@@ -27,7 +27,12 @@ from l10n_news.publish.gate import (
     held_reason,
     judge,
 )
-from l10n_news.publish.images import escapes_workspace, image_problems, shown_path
+from l10n_news.publish.images import (
+    escapes_workspace,
+    image_problems,
+    local_images,
+    shown_path,
+)
 from l10n_news.publish.leaks import Leak
 from l10n_news.publish.pages import RenderedVariant
 from l10n_news.publish.safety import VariantRefused
@@ -106,6 +111,7 @@ class SlugInputs:
         self._derived: dict[str, Catalog | None] = {}
         self.broken: dict[Path, str] = {}  # catalog -> why it cannot be read
         self._wanted: set[tuple[str | None, str]] | None = None
+        self._pictures: dict[str, bytes] | None = None
 
     @property
     def article(self) -> Article:
@@ -139,6 +145,14 @@ class SlugInputs:
         path = self.ws.po_path(lang, self.slug)
         self.catalog_at(path)
         return self._catalogs[path]
+
+    @property
+    def pictures(self) -> dict[str, bytes]:
+        """The article's own pictures (src -> bytes), read once for all its pages."""
+        if self._pictures is None:
+            found = local_images(self.ws, self.article)
+            self._pictures = {src: path.read_bytes() for src, path in found.items()}
+        return self._pictures
 
     def article_problems(self) -> list[str]:
         """Problems of the article itself, which hold back all its variants."""
@@ -297,4 +311,5 @@ class SlugRenderer:
             ui=ui_strings(self.ui_catalogs[lang], allow_drafts=variant["draft"]),
             allow_unreviewed=variant["draft"],
             formats=self.formats,
+            pictures=self.inputs.pictures,
         )
